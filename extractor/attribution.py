@@ -1,0 +1,438 @@
+"""Attribution rules: who said what, found on spaCy's dependency parse.
+
+A cue (a reporting verb from ``patterns/cues.json``, "according to", a headline colon) is found first;
+its source is the subject noun phrase (or the agent of a passive, or the object of "according to"),
+its content the complement clause, the quotation next to it, or the clause it interrupts. Quotations
+that run over several sentences are taken whole, and a quotation that continues after "he added" is
+joined to the same attribution. Span boundaries follow PolNeAR/PARC: content keeps a leading "that"
+and its quotation marks; the source is the whole noun phrase.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+PATTERNS = Path(__file__).parent / "patterns"
+
+OPEN_QUOTES = "\"“«„"
+CLOSE_QUOTES = "\"”»"
+_QUOTE = re.compile(r"[\"“”«»„]")
+_TRIM = " \t\r\n\xa0,;:—–-"
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE = {"who", "which", "that", "whom"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: frozenset[str]
+    belief: frozenset[str]
+    object_content: frozenset[str]
+    particle_cues: dict[str, tuple[str, ...]]
+    needs_particle: frozenset[str]
+    media_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = json.loads((PATTERNS / "cues.json").read_text(encoding="utf-8"))
+    return Lexicon(
+        verbs=frozenset(data["verbs"]),
+        belief=frozenset(data["belief"]),
+        object_content=frozenset(data["object_content"]),
+        particle_cues={k: tuple(v) for k, v in data["particle_cues"].items()},
+        needs_particle=frozenset(data["needs_particle"]),
+        media_verbs=frozenset(data["reporting_media_verbs"]),
+    )
+
+
+@dataclass
+class Found:
+    """One attribution found in a Doc, as character offsets into the Doc's text."""
+
+    cue: tuple[int, int]
+    cue_lemma: str
+    source: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    kind: str  # direct, indirect, according_to, passive, other
+    sentence: tuple[int, int]
+    confidence: float
+    via: list[tuple[int, int]] = field(default_factory=list)
+    source_root: int | None = None  # token index of the source's head
+    cue_token: int | None = None
+
+    @property
+    def content_span(self) -> tuple[int, int] | None:
+        if not self.content:
+            return None
+        return self.content[0][0], self.content[-1][1]
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Quotation spans (marks included), pairing marks within a paragraph; unbalanced marks are ignored."""
+    out: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        start: int | None = None
+        for m in _QUOTE.finditer(para.group()):
+            ch, pos = m.group(), para.start() + m.start()
+            if start is None:
+                if ch in OPEN_QUOTES:
+                    start = pos
+            elif ch in CLOSE_QUOTES:
+                if pos - start > 1:
+                    out.append((start, pos + 1))
+                start = None
+            elif ch in OPEN_QUOTES:  # an opening mark again: the earlier one was unbalanced
+                start = pos
+    return out
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Character span with surrounding white space and clause punctuation removed (quotes kept)."""
+    text = doc.text
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM + ".":
+        if text[end - 1] == "." and end - start > 1 and text[end - 2].isupper():
+            break  # "U.S." keeps its dot
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def subtree_chars(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
+    """Character extent of a token's subtree, stopping short of ``exclude``'s subtree when it is at an edge."""
+    left, right = tok.left_edge.i, tok.right_edge.i
+    if exclude is not None:
+        ex_left, ex_right = exclude.left_edge.i, exclude.right_edge.i
+        if ex_left <= left <= ex_right:
+            left = ex_right + 1
+        if ex_left <= right <= ex_right:
+            right = ex_left - 1
+    doc = tok.doc
+    if right < left:
+        return tok.idx, tok.idx + len(tok)
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def noun_phrase(tok: Token, stop_before: int | None = None) -> tuple[int, int]:
+    """The source noun phrase: the whole subtree, but never running into the cue or content."""
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    if stop_before is not None and left < stop_before <= right:
+        right = stop_before - 1
+    while right > tok.i and doc[right].is_punct:
+        right -= 1
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, inherited from the verb it is coordinated with or subordinate to."""
+    seen = 0
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+class AttributionFinder:
+    """Find attributions in a parsed Doc."""
+
+    def __init__(self, lex: Lexicon | None = None):
+        self.lex = lex or lexicon()
+
+    def __call__(self, doc: Doc) -> list[Found]:
+        quotes = quotations(doc.text)
+        found: list[Found] = []
+        used_cues: set[int] = set()
+        for sent in doc.sents:
+            for tok in sent:
+                if tok.i in used_cues:
+                    continue
+                item = None
+                if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                    item = self._according_to(tok, sent)
+                elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.verbs:
+                    item = self._verb(tok, sent, quotes)
+                elif tok.text == ":" and tok.i > sent.start:
+                    item = self._colon(tok, sent)
+                if item is not None:
+                    item.cue_token = tok.i
+                    used_cues.add(tok.i)
+                    found.append(item)
+        for item in found:
+            self._extend_quotes(doc, item, quotes)
+        self._continue_quotes(doc, found, quotes)
+        self._chains(found, citing_sources(doc))
+        return found
+
+    # -- cue kinds -----------------------------------------------------------------------------------
+
+    def _verb(self, tok: Token, sent: Span, quotes: list[tuple[int, int]]) -> Found | None:
+        lex, doc = self.lex, tok.doc
+        lemma = tok.lemma_.lower()
+        if lemma == "cite":
+            return None  # "citing X" is a link in a chain, handled by _chains
+        cue_end = tok.i
+        particles = lex.particle_cues.get(lemma, ())
+        particle = next(
+            (c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in particles and c.i > tok.i), None
+        )
+        if lemma in lex.needs_particle and particle is None:
+            return None
+        if particle is not None and particle.i == tok.i + 1:
+            cue_end = particle.i
+        if lemma == "call" and particle is None and not any(c.dep_ == "oprd" for c in tok.children):
+            if not any(c.dep_ == "ccomp" for c in tok.children):
+                return None
+        if tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and lemma != "say"):
+            return None
+        confidence = 0.6
+        kind = "indirect"
+        content: tuple[int, int] | None = None
+        ccomp = next((c for c in tok.children if c.dep_ in ("ccomp", "csubjpass") and c.i != tok.i), None)
+        if ccomp is not None:
+            content = subtree_chars(ccomp)
+            confidence += 0.15
+            # "..., X said" where the parser hangs the whole preceding clause on "said"
+        if content is None and particle is not None:
+            pobj = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                content = subtree_chars(pobj)
+        if content is None:
+            content = self._interrupted_clause(tok, sent)
+            if content is not None:
+                confidence += 0.1
+        if content is None:
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+            xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
+            if xcomp is not None and lemma in lex.object_content | {"tell", "ask", "urge", "warn", "call"}:
+                start = obj.left_edge if obj is not None and obj.i < xcomp.i else xcomp.left_edge
+                content = (start.idx, xcomp.right_edge.idx + len(xcomp.right_edge))
+            elif obj is not None and lemma in lex.object_content and subject_of(tok) is not None:
+                oprd = next((c for c in tok.children if c.dep_ == "oprd"), None)
+                end = oprd.right_edge if oprd is not None else obj.right_edge
+                content = (obj.left_edge.idx, end.idx + len(end))
+                confidence -= 0.05
+        if content is None:
+            content = self._adjacent_quote(tok, sent, quotes)
+            if content is not None:
+                kind = "direct"
+        if content is None:
+            return None
+        # source
+        source_tok: Token | None = None
+        source: tuple[int, int] | None = None
+        passive = tok.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        if passive:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:
+                source_tok = pobj
+                kind = "passive"
+                if content is None or ccomp is None:
+                    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                    if subj is not None:
+                        content = subtree_chars(subj)
+        else:
+            source_tok = subject_of(tok)
+        if source_tok is not None:
+            if source_tok.lower_ == "it" and tok.dep_ != "relcl":
+                source_tok = None
+        if source_tok is not None:
+            stop = tok.i if source_tok.i < tok.i else None
+            source = noun_phrase(source_tok, stop_before=stop)
+            if content and source[0] < content[1] and content[0] < source[1]:
+                source = (source_tok.idx, source_tok.idx + len(source_tok))
+            confidence += 0.15
+        else:
+            confidence -= 0.15
+        content = trim(tok.doc, *content) if content else None
+        if content is None:
+            return None
+        text = doc.text
+        if text[content[0]] in OPEN_QUOTES or text[content[0] : content[0] + 6].lower().startswith(("that “", 'that "')):
+            kind = "direct" if kind != "passive" else kind
+        if lemma in lex.belief:
+            confidence -= 0.2
+        if lemma in ("say", "tell"):
+            confidence += 0.05
+        cue_tok = doc[cue_end]
+        return Found(
+            cue=(tok.idx, cue_tok.idx + len(cue_tok)),
+            cue_lemma=lemma,
+            source=source,
+            content=[content],
+            kind=kind,
+            sentence=(sent.start_char, sent.end_char),
+            confidence=max(0.05, min(0.97, confidence)),
+            source_root=source_tok.i if source_tok is not None else None,
+        )
+
+    def _interrupted_clause(self, tok: Token, sent: Span) -> tuple[int, int] | None:
+        """'Russia refused ..., Kirby said' parsed with 'said' under the clause it reports."""
+        head = tok.head
+        if head is tok or tok.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or head.i > tok.i:
+            return None
+        if not any(c.dep_ in ("nsubj",) for c in tok.children) and tok.dep_ != "parataxis":
+            return None
+        start = sent.start
+        end = tok.left_edge.i
+        doc = tok.doc
+        if end <= start or doc[end - 1].text not in (",", "—", "–", "-") + tuple(CLOSE_QUOTES) + ("''",):
+            return None
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+    def _adjacent_quote(self, tok: Token, sent: Span, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """A quotation right before the cue clause ('"...," he said') or right after it ('he said: "..."')."""
+        lo = tok.left_edge.idx
+        hi = tok.right_edge.idx + len(tok.right_edge)
+        text = tok.doc.text
+        for q_start, q_end in quotes:
+            if q_end <= lo and not text[q_end:lo].strip(" ,\n\xa0—–-"):
+                return q_start, q_end
+            if q_start >= tok.idx and not text[tok.idx + len(tok) : q_start].strip(" ,:\n\xa0—–-"):
+                return q_start, q_end
+            if sent.start_char <= q_start < hi and q_end > tok.idx:
+                return q_start, q_end
+        return None
+
+    def _according_to(self, tok: Token, sent: Span) -> Found | None:
+        doc = tok.doc
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        src_start, src_end = noun_phrase(pobj)
+        phrase_start, phrase_end = tok.idx, src_end
+        text = doc.text
+        before = trim(doc, sent.start_char, phrase_start)
+        after = trim(doc, phrase_end, sent.end_char)
+        if after and (not before or (after[1] - after[0]) >= (before[1] - before[0])):
+            content = after
+        else:
+            content = before
+        if content is None:
+            return None
+        if text[content[0]] in ",;:":
+            content = trim(doc, content[0] + 1, content[1])
+            if content is None:
+                return None
+        return Found(
+            cue=(tok.idx, to.idx + len(to)),
+            cue_lemma="according to",
+            source=(src_start, src_end),
+            content=[content],
+            kind="according_to",
+            sentence=(sent.start_char, sent.end_char),
+            confidence=0.85,
+            source_root=pobj.i,
+        )
+
+    def _colon(self, tok: Token, sent: Span) -> Found | None:
+        """'Pentagon: Shoigu and Gerasimov refused ...' and 'Kirby: "..."': a short named source, then a colon."""
+        doc = tok.doc
+        head = doc[sent.start : tok.i]
+        if not 1 <= len(head) <= 5 or any(t.pos_ in ("VERB", "AUX") for t in head):
+            return None
+        if not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in head):
+            return None
+        content = trim(doc, tok.idx + 1, sent.end_char)
+        if content is None or content[1] - content[0] < 12:
+            return None
+        src = trim(doc, head.start_char, head.end_char)
+        if src is None:
+            return None
+        root = max(head, key=lambda t: t.ent_type_ != "")
+        return Found(
+            cue=(tok.idx, tok.idx + 1),
+            cue_lemma=":",
+            source=src,
+            content=[content],
+            kind="other",
+            sentence=(sent.start_char, sent.end_char),
+            confidence=0.6,
+            source_root=root.i,
+        )
+
+    # -- quotations and chains -----------------------------------------------------------------------
+
+    def _extend_quotes(self, doc: Doc, item: Found, quotes: list[tuple[int, int]]) -> None:
+        """A content that cuts a quotation takes the whole quotation, across sentences if need be."""
+        start, end = item.content[0]
+        for q_start, q_end in quotes:
+            if q_start < end and start < q_end and not (q_start <= item.cue[0] < q_end):
+                start, end = min(start, q_start), max(end, q_end)
+        item.content[0] = (start, end)
+        if item.content[0][1] > item.sentence[1] or item.content[0][0] < item.sentence[0]:
+            item.sentence = (min(item.sentence[0], start), max(item.sentence[1], end))
+            item.sentence = self._whole_sentences(doc, *item.sentence)
+
+    @staticmethod
+    def _whole_sentences(doc: Doc, start: int, end: int) -> tuple[int, int]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return start, end
+        return span[0].sent.start_char, span[-1].sent.end_char
+
+    def _continue_quotes(self, doc: Doc, found: list[Found], quotes: list[tuple[int, int]]) -> None:
+        """'"A," he said. "B."': a quotation right after a quoted attribution, with no cue of its own, joins it."""
+        covered = [(f.content[0][0], f.content[-1][1]) for f in found]
+        cues = sorted(f.cue[0] for f in found)
+        text = doc.text
+        for item in found:
+            if item.kind != "direct":
+                continue
+            last_end = max(item.content[-1][1], item.cue[1], item.source[1] if item.source else 0)
+            for q_start, q_end in quotes:
+                if q_start < last_end:
+                    continue
+                gap = text[last_end:q_start]
+                if "\n" in gap.strip(" \xa0") or not re.fullmatch(r"[\s\xa0.,;:]*", gap):
+                    break
+                if any(s <= q_start < e for s, e in covered) or any(q_start <= c < q_end for c in cues):
+                    break
+                item.content.append((q_start, q_end))
+                item.sentence = self._whole_sentences(doc, item.sentence[0], max(item.sentence[1], q_end))
+                last_end = q_end
+
+    @staticmethod
+    def _chains(found: list[Found], citing: dict[int, list[tuple[int, int]]]) -> None:
+        """'X said, citing Y' and 'CNN reported that ... officials said' give the chain behind a source."""
+        for item in found:
+            item.via = list(citing.get(item.cue_token, []))
+        for outer in found:
+            if outer.source is None:
+                continue
+            o_start, o_end = outer.content[0][0], outer.content[-1][1]
+            for inner in found:
+                if inner is not outer and inner.source is not None and o_start <= inner.cue[0] < o_end:
+                    inner.via = [outer.source, *outer.via, *inner.via]
+
+
+def citing_sources(doc: Doc) -> dict[int, list[tuple[int, int]]]:
+    """For each cue verb token index, the sources it cites ('said, citing U.S. media')."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for tok in doc:
+        if tok.lower_ in ("citing", "quoting") and tok.dep_ in ("advcl", "xcomp", "conj", "acl", "prep", "pcomp"):
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "pobj", "obj")), None)
+            if obj is None:
+                continue
+            out.setdefault(tok.head.i, []).append(noun_phrase(obj))
+    return out

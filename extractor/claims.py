@@ -1,0 +1,159 @@
+"""Claims: the attributions, contacts and dates found on a Doc, assembled into spec records.
+
+A contact reported inside an attribution's content ("The briefing notes that ... spoke") rides on
+that attribution's claim; any other contact is a claim of its own, asserted by the article. Each
+claim takes the date expression nearest its contact cue, else the first in its content, else the
+first in its sentence, resolved against the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc
+
+from extractor.attribution import Found
+from extractor.contacts import FoundContact
+from extractor.dates import resolve_date
+from extractor.models import Attribution, Claim, Contact, DateRef, Party, Span
+from extractor.speakers import SpeakerResolver
+
+MEDIA_VERBS = {"report", "learn", "write", "publish", "tweet", "post"}
+TYPES = {"direct": "direct", "indirect": "indirect", "according_to": "according_to", "passive": "passive",
+         "other": "other"}
+
+
+def _span(raw: str, offsets: tuple[int, int] | None) -> Span | None:
+    if offsets is None:
+        return None
+    start, end = offsets
+    while start < end and raw[start].isspace():
+        start += 1
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    return Span.of(raw, start, end) if end > start else None
+
+
+def _inside(offsets: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= offsets[0] and offsets[1] <= outer[1]
+
+
+def pick_date(
+    dates: list[tuple[int, int]], raw: str, published: dt.date | None, region: tuple[int, int],
+    near: int | None = None,
+) -> DateRef | None:
+    """The date expression for a claim: nearest ``near`` (a contact cue) or first, inside ``region``."""
+    inside = [d for d in dates if _inside(d, region)]
+    if not inside:
+        return None
+    if near is not None:
+        inside.sort(key=lambda d: min(abs(d[0] - near), abs(d[1] - near)))
+    start, end = inside[0]
+    text = raw[start:end]
+    res = resolve_date(text, published)
+    return DateRef(text=text, start=start, end=end, value=res.value, end_value=res.end_value, resolved=res.resolved)
+
+
+def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None) -> list[Claim]:
+    """All claims of one processed article; ``doc.text`` must have ``raw``'s length (dropped text masked)."""
+    if len(doc.text) != len(raw):
+        raise ValueError("the Doc's text must keep the raw text's offsets")
+    resolver = SpeakerResolver(doc, raw)
+    found: list[Found] = sorted(doc._.attributions or [], key=lambda f: f.cue[0])
+    contacts: list[FoundContact] = list(doc._.contacts or [])
+    dates: list[tuple[int, int]] = list(doc._.dates or [])
+    claims: list[Claim] = []
+    used_contacts: set[int] = set()
+    events: list[tuple[int, str, object]] = [(f.cue[0], "a", f) for f in found]
+    events += [(c.cue[0], "c", c) for c in contacts]
+    events.sort(key=lambda e: (e[0], e[1]))
+    for _, kind, item in events:
+        if kind == "a":
+            claims.append(_attribution_claim(item, contacts, used_contacts, resolver, dates, article_id, raw, published))
+        elif id(item) not in used_contacts and not _inside_any_content(item, found):
+            used_contacts.add(id(item))
+            claims.append(_contact_claim(item, resolver, dates, article_id, raw, published))
+    out: dict[str, Claim] = {}
+    for claim in claims:
+        claim = claim.with_id()
+        out.setdefault(claim.claim_id, claim)
+    return list(out.values())
+
+
+def _inside_any_content(contact: FoundContact, found: list[Found]) -> bool:
+    return any(_inside(contact.cue, f.content_span) for f in found if f.content_span is not None)
+
+
+def _contact(item: FoundContact, resolver: SpeakerResolver, raw: str) -> Contact:
+    def parties(spans: list[tuple[int, int]]) -> list[Party]:
+        return [resolver.resolve(s, e, speaker=False) for s, e in spans]
+
+    return Contact(
+        initiator=parties(item.initiator),
+        counterpart=parties(item.counterpart),
+        channel=item.channel,
+        status=item.status,
+        duration=item.duration,
+        cue=_span(raw, item.cue),
+    )
+
+
+def _attribution_claim(
+    f: Found, contacts: list[FoundContact], used: set[int], resolver: SpeakerResolver,
+    dates: list[tuple[int, int]], article_id: str, raw: str, published: dt.date | None,
+) -> Claim:
+    speaker = resolver.resolve(*f.source) if f.source is not None else None
+    via = [resolver.resolve(s, e, speaker=False) for s, e in f.via]
+    content_span = f.content_span
+    kind = TYPES.get(f.kind, "other")
+    if kind == "indirect" and f.cue_lemma in MEDIA_VERBS and speaker is not None and speaker.kind == "media":
+        kind = "reported"
+    contact_item = next(
+        (c for c in contacts if id(c) not in used and content_span and _inside(c.cue, content_span)), None
+    )
+    contact = None
+    confidence = f.confidence
+    if contact_item is not None:
+        used.add(id(contact_item))
+        contact = _contact(contact_item, resolver, raw)
+        confidence = (confidence + contact_item.confidence) / 2
+    if speaker is not None and speaker.model_extra.get("ambiguous"):
+        confidence *= 0.7
+    near = contact_item.cue[0] if contact_item else None
+    date = None
+    if content_span is not None:
+        date = pick_date(dates, raw, published, content_span, near=near)
+    if date is None:
+        date = pick_date(dates, raw, published, f.sentence, near=near)
+    extra = {}
+    if len(f.content) > 1:
+        extra["content_parts"] = [_span(raw, c) for c in f.content]
+    return Claim(
+        article_id=article_id,
+        sentence=_span(raw, f.sentence) or Span.of(raw, *f.sentence),
+        content=_span(raw, content_span),
+        cue=_span(raw, f.cue),
+        speaker=speaker,
+        attribution=Attribution(type=kind, via=via),
+        date=date,
+        contact=contact,
+        confidence=round(confidence, 3),
+        **extra,
+    )
+
+
+def _contact_claim(
+    c: FoundContact, resolver: SpeakerResolver, dates: list[tuple[int, int]], article_id: str, raw: str,
+    published: dt.date | None,
+) -> Claim:
+    return Claim(
+        article_id=article_id,
+        sentence=_span(raw, c.sentence) or Span.of(raw, *c.sentence),
+        content=None,
+        cue=None,
+        speaker=None,
+        attribution=None,
+        date=pick_date(dates, raw, published, c.sentence, near=c.cue[0]),
+        contact=_contact(c, resolver, raw),
+        confidence=round(c.confidence, 3),
+    )

@@ -1,0 +1,3 @@
+"""CLI commands: review."""
+
+COMMANDS: list = []

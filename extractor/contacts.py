@@ -1,0 +1,345 @@
+"""Contact rules: who contacted whom, how, and whether it happened.
+
+A contact cue is a verb ("spoke with", "met", "summoned", "did not respond") or a noun ("talks",
+"a phone call", "a direct line") from ``patterns/contacts.json``. Parties come from syntax: the
+subject (or the subject of the verb that governs a noun cue) is the initiator, "with"/"to" objects
+and direct objects are counterparts, coordinated and apposed names are split, "between A and B" and
+"A and B met" give A then B. The status comes from the words that govern the cue: refused to,
+tried to, has not tried to, did not respond, will, plans to.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+PATTERNS = Path(__file__).parent / "patterns"
+PARTY_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+PARTY_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us"}
+OBJECT_DEPS = ("dobj", "obj", "dative")
+WITH_PREPS = ("with", "to", "between", "among")
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    from extractor.attribution import lexicon
+
+    return lexicon().verbs
+
+
+@dataclass(frozen=True)
+class ContactLexicon:
+    verbs: dict[str, str]
+    verbs_need_party: frozenset[str]
+    nouns: dict[str, str]
+    nouns_need_party: frozenset[str]
+    channel_words: dict[str, str]
+    refused: frozenset[str]
+    attempted: frozenset[str]
+    planned: frozenset[str]
+    unanswered_verbs: frozenset[str]
+    not_contact: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def contact_lexicon() -> ContactLexicon:
+    data = json.loads((PATTERNS / "contacts.json").read_text(encoding="utf-8"))
+    status = data["status"]
+    return ContactLexicon(
+        verbs=data["verbs"],
+        verbs_need_party=frozenset(data["verbs_need_party"]),
+        nouns=data["nouns"],
+        nouns_need_party=frozenset(data["nouns_need_party"]),
+        channel_words=data["channel_words"],
+        refused=frozenset(status["refused"]),
+        attempted=frozenset(status["attempted"]),
+        planned=frozenset(status["planned"]),
+        unanswered_verbs=frozenset(status["unanswered_verbs"]),
+        not_contact={k: frozenset(v) for k, v in data["not_contact_particles"].items()},
+    )
+
+
+@dataclass
+class FoundContact:
+    """One contact in a Doc, as character offsets."""
+
+    cue: tuple[int, int]
+    initiator: list[tuple[int, int]]
+    counterpart: list[tuple[int, int]]
+    channel: str
+    status: str
+    duration: str | None
+    sentence: tuple[int, int]
+    confidence: float
+    initiator_roots: list[int] = field(default_factory=list)
+    counterpart_roots: list[int] = field(default_factory=list)
+
+
+def party_heads(tok: Token) -> list[Token]:
+    """The parties a noun phrase names: 'A and B' gives A, B; 'the ministers, A and B' gives A, B."""
+    appos = next((c for c in tok.children if c.dep_ == "appos"), None)
+    if appos is not None and tok.pos_ == "NOUN":
+        people = [t for t in tok.subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"]
+        if len(people) > 1:
+            return people  # "the ministers, A for X and B for Y": the parse of the list is often wrong
+    if appos is not None and (appos.ent_type_ in PARTY_ENTS or appos.pos_ == "PROPN"):
+        tok = appos
+    heads = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj":
+            heads.extend(party_heads(child))
+    return heads
+
+
+def entity_of(tok: Token) -> tuple[int, int] | None:
+    """Token range of the named entity holding ``tok``, if it is a party-like entity."""
+    if tok.ent_type_ not in PARTY_ENTS:
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return start, end + 1
+
+
+TITLE_DEPS = ("compound", "amod", "nmod", "punct")
+
+
+def party_span(tok: Token) -> tuple[int, int]:
+    """A party's own words: its name with a title written before it ("Defense Minister Sergei Shoigu"),
+    or, for a common noun, its phrase up to the head ("their US colleagues"), never what follows it."""
+    doc = tok.doc
+    ent = entity_of(tok)
+    start, end = ent if ent is not None else (tok.i, tok.i + 1)
+    left = start
+    while left > tok.left_edge.i and doc[left - 1].dep_ in TITLE_DEPS + (("det", "poss", "nummod", "case",
+                                                                          "quantmod", "advmod") if ent is None
+                                                                         else ()):
+        left -= 1
+    while left < start and (doc[left].is_punct or doc[left].dep_ == "case"):
+        left += 1
+    if doc[end - 1].text in ("'s", "’s") and end - 1 > left:
+        end -= 1
+    return doc[left].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def is_party(tok: Token) -> bool:
+    return tok.ent_type_ in PARTY_ENTS or tok.lower_ in PARTY_PRONOUNS or tok.pos_ in ("PROPN", "NOUN")
+
+
+class ContactFinder:
+    """Find contacts in a parsed Doc."""
+
+    def __init__(self, lex: ContactLexicon | None = None):
+        self.lex = lex or contact_lexicon()
+
+    def __call__(self, doc: Doc) -> list[FoundContact]:
+        out: list[FoundContact] = []
+        for sent in doc.sents:
+            for tok in sent:
+                lemma = tok.lemma_.lower()
+                item = None
+                if tok.pos_ == "VERB" and lemma in self.lex.verbs:
+                    item = self._verb(tok, lemma)
+                elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.lex.nouns or lemma in self.lex.nouns):
+                    item = self._noun(tok, lemma if lemma in self.lex.nouns else tok.lower_)
+                if item is not None:
+                    item.sentence = (sent.start_char, sent.end_char)
+                    out.append(item)
+        return self._merge(out)
+
+    # -- cues ----------------------------------------------------------------------------------------
+
+    def _verb(self, tok: Token, lemma: str) -> FoundContact | None:
+        lex = self.lex
+        children = list(tok.children)
+        words = {c.lower_ for c in children if c.dep_ in ("prep", "prt", "dobj")}
+        if words & lex.not_contact.get(lemma, frozenset()):
+            return None
+        if lemma == "reach" and "out" not in words and not any(
+            c.dep_ == "dobj" and (c.ent_type_ in PARTY_ENTS or c.lower_ in PARTY_PRONOUNS) for c in children
+        ):
+            return None
+        if lemma == "call" and (any(c.dep_ == "oprd" for c in children) or tok.tag_ == "VBN" and
+                                any(c.dep_ == "auxpass" for c in children)):
+            return None
+        if lemma in ("respond", "reply") and not self._negated(tok):
+            return None
+        counterparts: list[Token] = []
+        for child in children:
+            if child.dep_ in OBJECT_DEPS and is_party(child) and lemma not in ("speak", "talk", "write"):
+                counterparts.extend(party_heads(child))
+            elif child.dep_ in ("prep", "prt") and child.lower_ in WITH_PREPS + ("out",):
+                holder = child
+                if child.lower_ == "out":
+                    holder = next((c for c in child.children if c.lower_ == "to"), None) or next(
+                        (c for c in children if c.dep_ == "prep" and c.lower_ == "to"), None
+                    )
+                    if holder is None:
+                        continue
+                for obj in holder.children:
+                    if obj.dep_ == "pobj" and is_party(obj):
+                        counterparts.extend(party_heads(obj))
+        subject = self._subject(tok)
+        initiators = party_heads(subject) if subject is not None else []
+        if not counterparts and len(initiators) > 1 and lemma in ("meet", "speak", "talk", "confer", "negotiate"):
+            initiators, counterparts = initiators[:1], initiators[1:]
+        if lemma in lex.verbs_need_party and not counterparts and not (lemma in ("respond", "reply")):
+            return None
+        if not counterparts and not initiators:
+            return None
+        if lemma in ("speak", "talk") and not counterparts:
+            return None
+        channel = lex.verbs[lemma]
+        return self._build(tok, channel, initiators, counterparts)
+
+    def _noun(self, tok: Token, key: str) -> FoundContact | None:
+        lex = self.lex
+        if tok.dep_ == "compound":
+            return None  # "phone" in "phone call": the head noun is the cue
+        counterparts: list[Token] = []
+        initiators: list[Token] = []
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in WITH_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and is_party(obj):
+                        heads = party_heads(obj)
+                        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                        if len(heads) == 1 and inner is not None and len(party_heads(inner)) > 1:
+                            heads = party_heads(inner)  # "between representatives of A and B"
+                        if prep.lower_ in ("between", "among") and len(heads) > 1:
+                            initiators.extend(heads[:1])
+                            counterparts.extend(heads[1:])
+                        else:
+                            counterparts.extend(heads)
+        governor = tok.head if tok.dep_ in OBJECT_DEPS + ("pobj", "nsubj", "nsubjpass", "attr") else None
+        if governor is not None and tok.dep_ == "pobj":
+            governor = governor.head
+        if governor is not None and governor.lemma_.lower() in reporting_verbs():
+            governor = None  # "the briefing summarizes a call": the briefing is not a party
+        if not initiators and governor is not None and governor.pos_ in ("VERB", "AUX"):
+            subject = self._subject(governor)
+            if subject is not None and subject.i != tok.i:
+                initiators = party_heads(subject)
+        if not initiators and not counterparts:
+            return None
+        if key in lex.nouns_need_party and not counterparts:
+            return None
+        channel = lex.nouns.get(key, "unspecified")
+        if key in ("line", "channel") and not any(c.lower_ in ("direct", "hot", "communication", "military")
+                                                  for c in tok.children):
+            return None
+        return self._build(tok, channel, initiators, counterparts)
+
+    # -- parts ---------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _subject(tok: Token) -> Token | None:
+        seen = 0
+        while seen < 5:
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                if subj.dep_ == "nsubjpass":
+                    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                    return pobj
+                return subj
+            if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp", "relcl") and tok.head is not tok:
+                if tok.dep_ == "relcl":
+                    return tok.head
+                tok = tok.head
+                seen += 1
+                continue
+            return None
+        return None
+
+    @staticmethod
+    def _negated(tok: Token) -> bool:
+        return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "no") for c in tok.children)
+
+    def _status(self, tok: Token) -> str:
+        lex = self.lex
+        lemma = tok.lemma_.lower()
+        chain = [tok]
+        node = tok
+        while node.dep_ in ("xcomp", "dobj", "pobj", "prep", "ccomp", "advcl", "acl", "nsubj", "compound",
+                            "pcomp", "conj", "attr") and node.head is not node and len(chain) < 6:
+            node = node.head
+            chain.append(node)
+        lemmas = [t.lemma_.lower() for t in chain]
+        negated = any(self._negated(t) for t in chain if t.pos_ in ("VERB", "AUX"))
+        if lemma in lex.unanswered_verbs and self._negated(tok):
+            return "unanswered"
+        if any(lem in lex.refused for lem in lemmas[1:]) or (lemma in lex.refused):
+            return "refused"
+        if any(lem in lex.attempted for lem in lemmas[1:]) or any(
+            c.lower_ == "out" for c in tok.children if lemma == "reach"
+        ):
+            return "not_attempted" if negated else "attempted"
+        if negated:
+            return "not_attempted"
+        aux = [c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in ("will", "shall", "'ll") for a in aux) or any(lem in lex.planned for lem in lemmas[1:]):
+            return "planned"
+        return "held"
+
+    def _channel(self, tok: Token, default: str) -> str:
+        """Words in the cue's own phrase ("by telephone", "telephone conversations") name the channel."""
+        doc = tok.doc
+        lo, hi = tok.left_edge.i, tok.i + 1
+        for child in tok.children:
+            if child.dep_ in ("prep", "compound", "amod", "npadvmod") and child.lower_ not in WITH_PREPS:
+                hi = max(hi, child.right_edge.i + 1)
+        words = " ".join(t.lower_ for t in doc[lo:hi])
+        for word, channel in self.lex.channel_words.items():
+            if f" {word} " in f" {words} " and channel != "meeting":
+                return channel
+        return default
+
+    @staticmethod
+    def _duration(tok: Token) -> str | None:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.lemma_.lower() in ("hour", "minute", "hours", "minutes", "day"):
+                    doc = tok.doc
+                    return doc[obj.left_edge.i : obj.right_edge.i + 1].text
+        return None
+
+    def _build(self, tok: Token, channel: str, initiators: list[Token], counterparts: list[Token]) -> FoundContact:
+        status = self._status(tok)
+        confidence = 0.55 + 0.15 * bool(initiators) + 0.15 * bool(counterparts)
+        if tok.pos_ == "NOUN":
+            confidence -= 0.05
+        return FoundContact(
+            cue=(tok.idx, tok.idx + len(tok)),
+            initiator=[party_span(t) for t in initiators],
+            counterpart=[party_span(t) for t in counterparts],
+            channel=self._channel(tok, channel),
+            status=status,
+            duration=self._duration(tok),
+            sentence=(0, 0),
+            confidence=min(confidence, 0.95),
+            initiator_roots=[t.i for t in initiators],
+            counterpart_roots=[t.i for t in counterparts],
+        )
+
+    @staticmethod
+    def _merge(found: list[FoundContact]) -> list[FoundContact]:
+        """Keep one contact per cue word group: 'telephone conversations' and 'establish' in one phrase."""
+        out: list[FoundContact] = []
+        for item in found:
+            twin = next(
+                (o for o in out if o.sentence == item.sentence and set(o.counterpart) & set(item.counterpart)
+                 and set(o.initiator) == set(item.initiator)),
+                None,
+            )
+            if twin is None:
+                out.append(item)
+        return out

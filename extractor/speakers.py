@@ -1,0 +1,317 @@
+"""Speaker resolution inside one article: names, roles, pronouns, organisations, anonymous sources.
+
+The article's people are collected first (every PERSON entity with the title written before it or
+the apposition after it). A mention is then resolved to the fullest name the article gives: a
+surname to the full name, a role phrase ("the U.S. Secretary of Defense") to the person introduced
+with that role, "he"/"she" to the last person who spoke. A surname shared by two people is resolved
+by recency only when one of them was named in the last two sentences, and is otherwise flagged
+ambiguous with its candidates, never guessed silently.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc
+
+from extractor.models import Party, Span
+
+PATTERNS = Path(__file__).parent / "patterns"
+_WORD = re.compile(r"[\w.]+")
+
+
+@dataclass(frozen=True)
+class PartyLexicon:
+    media: frozenset[str]
+    government: frozenset[str]
+    anonymous: frozenset[str]
+    documents: frozenset[str]
+    role_synonyms: dict[str, str]
+    countries: dict[str, str]
+    suffixes: frozenset[str]
+    he_she: frozenset[str]
+    they: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def party_lexicon() -> PartyLexicon:
+    d = json.loads((PATTERNS / "parties.json").read_text(encoding="utf-8"))
+    return PartyLexicon(
+        media=frozenset(d["media_words"]),
+        government=frozenset(d["government_words"]),
+        anonymous=frozenset(d["anonymous_heads"]),
+        documents=frozenset(d["document_heads"]),
+        role_synonyms=d["role_synonyms"],
+        countries={alias: code for code, aliases in d["country_aliases"].items() for alias in aliases},
+        suffixes=frozenset(d["name_suffixes"]),
+        he_she=frozenset(d["pronouns_person"]),
+        they=frozenset(d["pronouns_group"]),
+    )
+
+
+@dataclass
+class Person:
+    name: str
+    surname: str
+    roles: list[str] = field(default_factory=list)
+    countries: set[str] = field(default_factory=set)
+    mentions: list[int] = field(default_factory=list)  # character offsets where named
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"\s*['’]s$", "", text.strip())
+
+
+class SpeakerResolver:
+    """Resolves mentions in one Doc; keeps the last person speaker for pronouns."""
+
+    def __init__(self, doc: Doc, raw: str | None = None, lex: PartyLexicon | None = None):
+        self.doc = doc
+        self.raw = raw if raw is not None else doc.text
+        self.lex = lex or party_lexicon()
+        self.people: list[Person] = []
+        self.last_person: Party | None = None
+        self.last_group: Party | None = None
+        self._collect()
+
+    # -- the article's people ------------------------------------------------------------------------
+
+    def _collect(self) -> None:
+        doc, lex = self.doc, self.lex
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = _strip_possessive(ent.text)
+            words = name.split()
+            if not words:
+                continue
+            core = [w for w in words if w.lower() not in lex.suffixes] or words
+            surname = core[-1]
+            person = self._find_full(name)
+            if person is None:
+                person = Person(name=name, surname=surname)
+                self.people.append(person)
+            person.mentions.append(ent.start_char)
+            role = self._role_near(ent)
+            if role:
+                person.roles.append(role)
+                person.countries |= self._countries(role)
+            tail = doc[ent.end : min(len(doc), ent.end + 5)].text.lower()
+            person.countries |= self._countries(tail.split(",")[0])
+        # a lone surname first seen before the full name: merge into the full name
+        full = [p for p in self.people if len(p.name.split()) > 1]
+        for p in list(self.people):
+            if len(p.name.split()) == 1:
+                owners = [f for f in full if f.surname == p.name]
+                if len(owners) == 1:
+                    owners[0].mentions += p.mentions
+                    owners[0].roles += p.roles
+                    self.people.remove(p)
+
+    def _find_full(self, name: str) -> Person | None:
+        for p in self.people:
+            if p.name == name:
+                return p
+        return None
+
+    def _role_near(self, ent) -> str | None:
+        """Title before the name ('Pentagon spokesman John Kirby') or apposition after it."""
+        doc = self.doc
+        root = ent.root
+        left = root.left_edge.i
+        before = [t for t in doc[left : ent.start] if t.dep_ not in ("det", "punct")]
+        if before and not any(t.ent_type_ == "PERSON" for t in before):
+            text = doc[before[0].i : ent.start].text.strip(" ,")
+            if text:
+                return text
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > root.i and child.ent_type_ != "PERSON":
+                return doc[child.left_edge.i : child.right_edge.i + 1].text
+        if root.dep_ == "appos" and root.head.i < root.i and root.head.pos_ == "NOUN":
+            head = root.head
+            return doc[head.left_edge.i : head.i + 1].text
+        return None
+
+    def _countries(self, text: str) -> set[str]:
+        low = f" {text.lower()} "
+        return {code for alias, code in self.lex.countries.items() if f" {alias} " in low or f" {alias}'" in low}
+
+    def _normalise_role(self, text: str) -> set[str]:
+        words = [w.lower().strip(".") for w in _WORD.findall(text)]
+        words = [self.lex.role_synonyms.get(w, w) for w in words if w not in ("the", "a", "an", "of", "for", "to")]
+        return {w for w in words if w and w not in self.lex.countries}
+
+    # -- mentions ------------------------------------------------------------------------------------
+
+    def resolve(self, start: int, end: int, speaker: bool = True) -> Party:
+        """The party a mention names. ``speaker`` marks mentions that speak (pronouns then track them)."""
+        doc, raw = self.doc, self.raw
+        span = doc.char_span(start, end, alignment_mode="expand")
+        mention = Span.of(raw, start, end)
+        text = raw[start:end].strip()
+        if span is None or not text:
+            return Party(name=text, mention=mention, kind="unknown")
+        low = text.lower()
+        party = self._resolve_span(span, text, low, mention)
+        if speaker:
+            if party.kind == "person" and not party.model_extra.get("ambiguous"):
+                self.last_person = party
+            elif party.kind in ("organisation", "government", "media", "anonymous"):
+                self.last_group = party
+        return party
+
+    def _resolve_span(self, span, text: str, low: str, mention: Span) -> Party:
+        lex = self.lex
+        if low in lex.he_she:
+            if self.last_person is not None:
+                return Party(name=self.last_person.name, mention=mention, kind="person",
+                             role=self.last_person.role, resolved_from="pronoun")
+            return Party(name=text, mention=mention, kind="person", role=None, unresolved=True)
+        if low in lex.they:
+            if self.last_group is not None:
+                return Party(name=self.last_group.name, mention=mention, kind=self.last_group.kind,
+                             role=self.last_group.role, resolved_from="pronoun")
+            return Party(name=text, mention=mention, kind="unknown", unresolved=True)
+        persons = [e for e in span.ents if e.label_ == "PERSON"]
+        role = self._role_in(span, persons)
+        if persons:
+            return self._person(persons[0], mention, role)
+        head = span.root
+        head_low = head.lower_
+        words = set(_WORD.findall(low))
+        known = self._known_surname(span)
+        if known is not None:
+            return self._person_named(known, mention, None)
+        ents = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC") and e.start <= head.i < e.end]
+        if ents:
+            ent = ents[0]
+            name = re.sub(r"^(the|The)\s+", "", _strip_possessive(ent.text))
+            if ent.ent_id_ == "media" or words & lex.media:
+                kind = "media"
+            elif ent.label_ in ("GPE", "NORP") or ent.ent_id_ == "government" or words & lex.government:
+                kind = "government"
+            else:
+                kind = "organisation"
+            if head_low in lex.anonymous and head.ent_type_ == "":
+                return Party(name=re.sub(r"^(the|The)\s+", "", text), mention=mention, kind="anonymous", role=None)
+            return Party(name=name, mention=mention, kind=kind, role=None)
+        if head_low in lex.documents:
+            return Party(name=text, mention=mention, kind="unknown", role=None)
+        by_role = self._by_role(span, text)
+        if by_role is not None:
+            return by_role
+        if words & lex.media and head_low in lex.media:
+            return Party(name=re.sub(r"^(the|The)\s+", "", text), mention=mention, kind="media", role=None)
+        if head_low in lex.government or words & {"side", "government", "ministry", "administration"}:
+            return Party(name=re.sub(r"^(the|The)\s+", "", text), mention=mention, kind="government", role=None)
+        if head_low in lex.anonymous or head.lemma_.lower() in lex.anonymous:
+            return Party(name=re.sub(r"^(the|The)\s+", "", text), mention=mention, kind="anonymous", role=None)
+        if head.pos_ == "PROPN":
+            return Party(name=re.sub(r"^(the|The)\s+", "", text), mention=mention, kind="organisation", role=None)
+        return Party(name=text, mention=mention, kind="unknown", role=None)
+
+    def _known_surname(self, span) -> str | None:
+        """A lone proper noun the model did not tag as a person, but that is a surname the article gave."""
+        words = [t for t in span if not t.is_punct and t.lower_ not in ("the", "'s", "’s")]
+        if len(words) != 1 or words[0].pos_ != "PROPN":
+            return None
+        return words[0].text if any(p.surname == words[0].text for p in self.people) else None
+
+    def _person_named(self, surname: str, mention: Span, role: str | None) -> Party:
+        candidates = [p for p in self.people if p.surname == surname]
+        if len(candidates) == 1:
+            p = candidates[0]
+            return Party(name=p.name, mention=mention, kind="person", role=role or (p.roles[0] if p.roles else None))
+        return Party(name=surname, mention=mention, kind="person", role=role, ambiguous=True,
+                     candidates=[p.name for p in candidates])
+
+    def _role_in(self, span, persons) -> str | None:
+        if not persons:
+            return None
+        first = persons[0]
+        before = span.doc[span.start : first.start]
+        text = before.text.strip(" ,")
+        text = re.sub(r"^(the|The|a|A)\s+", "", text)
+        return text or None
+
+    def _person(self, ent, mention: Span, role: str | None) -> Party:
+        name = _strip_possessive(ent.text)
+        words = [w for w in name.split() if w.lower() not in self.lex.suffixes]
+        if len(name.split()) > 1:
+            person = self._find_full(name)
+            known_role = role or (person.roles[0] if person and person.roles else None)
+            return Party(name=name, mention=mention, kind="person", role=known_role)
+        surname = words[-1] if words else name
+        candidates = [p for p in self.people if p.surname == surname and len(p.name.split()) > 1]
+        if len(candidates) == 1:
+            p = candidates[0]
+            return Party(name=p.name, mention=mention, kind="person", role=role or (p.roles[0] if p.roles else None))
+        if len(candidates) > 1:
+            recent = self._most_recent(candidates, ent.start_char)
+            if recent is not None:
+                return Party(name=recent.name, mention=mention, kind="person",
+                             role=role or (recent.roles[0] if recent.roles else None),
+                             candidates=[p.name for p in candidates], resolved_from="recency")
+            return Party(name=name, mention=mention, kind="person", role=role, ambiguous=True,
+                         candidates=[p.name for p in candidates])
+        return Party(name=name, mention=mention, kind="person", role=role)
+
+    def _most_recent(self, candidates: list[Person], offset: int) -> Person | None:
+        """The candidate named in the last two sentences, when only one of them was."""
+        doc = self.doc
+        tok = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if tok is None:
+            return None
+        sent = tok[0].sent
+        window_start = sent.start_char
+        prev = doc[sent.start - 1].sent if sent.start > 0 else None
+        if prev is not None:
+            window_start = prev.start_char
+            if prev.start > 0:
+                window_start = doc[prev.start - 1].sent.start_char
+        near = [p for p in candidates if any(window_start <= m < offset for m in p.mentions)]
+        return near[0] if len(near) == 1 else None
+
+    def _by_role(self, span, text: str) -> Party | None:
+        """'the U.S. Secretary of Defense' -> the person the article introduced with that role."""
+        lex = self.lex
+        wanted = self._normalise_role(text)
+        head = span.root.lower_
+        head = lex.role_synonyms.get(head, head)
+        countries = self._countries(text)
+        best: list[tuple[float, Person]] = []
+        for p in self.people:
+            for role in p.roles:
+                have = self._normalise_role(role)
+                if head not in have:
+                    continue
+                score = fuzz.token_set_ratio(" ".join(sorted(wanted)), " ".join(sorted(have)))
+                if countries and p.countries and not countries & p.countries:
+                    continue
+                if countries and countries & p.countries:
+                    score += 10
+                best.append((score, p))
+        if not best:
+            return None
+        best.sort(key=lambda x: -x[0])
+        top_score, top = best[0]
+        tied = [p for s, p in best if s >= top_score - 5]
+        if self.last_person is not None and len({p.name for p in tied}) > 1:
+            recent = [p for p in tied if p.name == self.last_person.name]
+            if recent:
+                top, tied = recent[0], recent
+        others = {p.name for p in tied if p is not top}
+        mention = Span.of(self.raw, span.start_char, span.end_char)
+        if top_score < 60:
+            return None
+        if others:
+            return Party(name=text, mention=mention, kind="person", role=text, ambiguous=True,
+                         candidates=[top.name, *sorted(others)])
+        return Party(name=top.name, mention=mention, kind="person", role=re.sub(r"^(the|The)\s+", "", text),
+                     resolved_from="role")
+
