@@ -1,0 +1,650 @@
+"""Date expressions: find them in article text and resolve them against the publication date.
+
+A claim's ``date`` (see ``shared/spec/claims.md``) carries the expression as written plus ISO
+``value``/``end_value``. The rules here are the annotation guideline's, so extractor output and
+hand annotations agree:
+
+* absolute forms ("May 13", "Feb. 24", "March 2019", "2019") are parsed by dateparser, which already
+  knows month names, abbreviations, ordinals and day-first/ISO orders; a date without a year takes the
+  publication year, or the year before when that would put it more than six months after publication;
+* relative forms ("yesterday", "last week", "since mid-February", "over the past month", "two days ago")
+  are plain ``datetime``/``calendar`` arithmetic on the publication date, because dateparser returns a
+  single instant and cannot express the guideline's intervals;
+* anything without a calendar anchor ("after the invasion", "five weeks") stays unresolved, and so
+  does anything relative when the publication date is unknown.
+
+Word lists (month names, number words, period boundaries) live in ``patterns/dates.json``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import functools
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from dateparser.date import DateDataParser
+
+__all__ = ["Resolution", "find_date_expressions", "parse_dateline", "resolve_date"]
+
+_DATA = json.loads((Path(__file__).parent / "patterns" / "dates.json").read_text(encoding="utf-8"))
+_MONTHS: dict[str, int] = _DATA["months"]
+_WEEKDAYS: dict[str, int] = _DATA["weekdays"]
+_NUMBERS: dict[str, int] = _DATA["numbers"]
+_ORDINALS: dict[str, int] = _DATA["ordinals"]
+_MONTH_PERIODS: dict[str, list[int]] = _DATA["month_periods"]
+_YEAR_PERIODS: dict[str, list[int]] = _DATA["year_periods"]
+_SPAN_PERIODS: dict[str, list[float]] = {k: v for k, v in _DATA["span_periods"].items() if k[0] != "_"}
+_SEASONS: dict[str, list[int]] = {k: v for k, v in _DATA["seasons"].items() if k[0] != "_"}
+_DECADE_WORDS: dict[str, int] = _DATA["decade_words"]
+_HOLIDAYS: dict[str, list[int]] = {k: v for k, v in _DATA["holidays"].items() if k[0] != "_"}
+_RECENT_DAYS: int = 7  # guideline: "in recent days" = the 7 days before publication
+
+
+@dataclass(frozen=True)
+class Resolution:
+    value: str | None  # ISO "YYYY-MM-DD", "YYYY-MM" or "YYYY"
+    end_value: str | None  # end of an interval, same formats, or None
+    resolved: bool  # True iff value is not None
+
+
+_UNRESOLVED = Resolution(None, None, False)
+
+# (value, end_value) while resolving; None when the expression cannot be resolved.
+_Val = tuple[str, str | None]
+
+# One parser for every call: RELATIVE_BASE is a fixed leap-year date only so that "February 29" parses;
+# missing years are filled by the guideline's rule (_year_for), not by dateparser's PREFER_DATES_FROM,
+# which would move "October 31" in an article of October 10 to the previous year.
+_PARSER = DateDataParser(
+    languages=["en"],
+    settings={
+        "RELATIVE_BASE": datetime.datetime(2000, 6, 15),
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "DATE_ORDER": "MDY",
+    },
+)
+# Datelines must be complete dates: strict parsing rejects anything missing day, month or year.
+_STRICT_PARSER = DateDataParser(languages=["en"], settings={"STRICT_PARSING": True, "DATE_ORDER": "MDY"})
+
+
+def _alt(words: list[str] | dict[str, object]) -> str:
+    """Regex alternation of words, longest first so that 'sept' wins over 'sep'."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# ---------------------------------------------------------------- calendar arithmetic
+
+
+def _add_months(d: datetime.date, n: int) -> datetime.date:
+    """``d`` moved by ``n`` calendar months, clamping the day (March 31 - 1 month = February 28/29)."""
+    years, month0 = divmod(d.month - 1 + n, 12)
+    year, month = d.year + years, month0 + 1
+    return datetime.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _minus(d: datetime.date, n: int, unit: str) -> datetime.date:
+    """``d`` minus ``n`` units (day, week, fortnight, month, year, decade)."""
+    days = {"day": 1, "week": 7, "fortnight": 14}
+    if unit in days:
+        return d - datetime.timedelta(days=n * days[unit])
+    return _add_months(d, -n * {"month": 1, "year": 12, "decade": 120}[unit])
+
+
+def _ym(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _year_for(month: int, day: int, published: datetime.date) -> int:
+    """Guideline year for a month/day written without one: the publication year, or the year before
+    when that would lie more than six months after publication."""
+    limit = _add_months(published, 6)
+    year = published.year
+    try:
+        candidate = datetime.date(year, month, day)
+    except ValueError:  # February 29 in a non-leap year: compare against the 28th
+        candidate = datetime.date(year, month, day - 1)
+    return year - 1 if candidate > limit else year
+
+
+def _weekday_before(published: datetime.date, weekday: int) -> datetime.date:
+    """The most recent ``weekday`` strictly before publication."""
+    return published - datetime.timedelta(days=(published.weekday() - weekday - 1) % 7 + 1)
+
+
+def _weekday_after(published: datetime.date, weekday: int) -> datetime.date:
+    """The next ``weekday`` strictly after publication."""
+    return published + datetime.timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+
+
+def _number(word: str) -> int | None:
+    """'3' -> 3, 'three' -> 3, 'twenty-three' -> 23; None for vague words ('a few', 'several')."""
+    word = word.strip()
+    if word.isdigit():
+        return int(word)
+    if word in _NUMBERS:
+        return _NUMBERS[word]
+    parts = re.split(r"[- ]", word)
+    if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS:
+        return _NUMBERS[parts[0]] + _NUMBERS[parts[1]]
+    return None
+
+
+# ---------------------------------------------------------------- normalisation
+
+_APPROX = re.compile(r"^(?:(?:" + _alt(_DATA["approximators"]) + r") )+")
+_PREPOSITIONS = re.compile(r"^(?:(?:on|in|at|during|over|throughout|for|within|as of) )+")
+_ABBR_DOT = re.compile(r"\b(" + _alt([m for m in _MONTHS if len(m) <= 4]) + r")\.")
+
+
+def _normalise(text: str) -> str:
+    """Lower-case, single-spaced text of the expression alone.
+
+    spaCy's DATE entities can run past a dateline into the next paragraph ('Monday, January 14,
+    2019\\xa0\\n\\n\\nAn individual'), so only the first line counts; prepositions and approximators
+    ('on', 'over', 'roughly') do not change the date and are dropped.
+    """
+    t = text.replace("\xa0", " ").replace("\u2019", "'").replace("\u2018", "'").strip()
+    t = t.split("\n", 1)[0]
+    t = re.sub(r"\s+", " ", t).lower()
+    t = t.strip(' ,;:"()[]—–-').rstrip(".'")
+    t = re.sub(r"'s$", "", t)
+    t = _ABBR_DOT.sub(r"\1", t)
+    t = re.sub(r"\bmid (?=\w)", "mid-", t)
+    for pattern in (_APPROX, _PREPOSITIONS, _APPROX):
+        t = pattern.sub("", t)
+    return t.strip()
+
+
+# ---------------------------------------------------------------- rule patterns (on normalised text)
+
+_MONTH = _alt(_MONTHS)
+_WEEKDAY = _alt(_WEEKDAYS)
+_NUM = r"\d+|(?:" + _alt(_NUMBERS) + r")(?:[- ](?:" + _alt(_NUMBERS) + r"))?"
+_UNIT = r"(?P<unit>day|week|fortnight|month|year|decade)s?"
+_DAY = r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAYPART = r"(?: (?:morning|afternoon|evening|night))?"
+_PRE = r"(?:(?:early|late|earlier|later)(?: on)? )?"
+_YEAR_SUFFIX = r"(?:,? (?:of )?(?P<y>\d{4}))?"
+_PERIODS = _alt(set(_MONTH_PERIODS) | set(_YEAR_PERIODS) | set(_SPAN_PERIODS))
+_WEEKDAY_PREFIX = (
+    r"(?:(?:(?:next|last|this|this coming|this past|the preceding|the following|the previous) )?"
+    r"(?P<wd>" + _WEEKDAY + r"),? )?"
+)
+_ABSOLUTE = re.compile(
+    _WEEKDAY_PREFIX
+    + r"(?P<date>(?:"
+    + _MONTH
+    + r") "
+    + _DAY
+    + _YEAR_SUFFIX.replace("y>", "y1>")
+    + r"|(?:the )?"
+    + _DAY.replace("d>", "d2>")
+    + r" (?:of )?(?:"
+    + _MONTH
+    + r")"
+    + r"(?:,? (?P<y2>\d{4}))?"
+    + r"|(?:"
+    + _MONTH
+    + r")"
+    + _YEAR_SUFFIX.replace("y>", "y3>")
+    + r"|(?P<y4>1\d{3}|20\d{2}|21\d{2})"
+    + r"|\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)"
+)
+
+
+def _absolute(m: re.Match[str], published: datetime.date | None) -> _Val | None:
+    """Month/day/year forms via dateparser; the year rule fills a missing year."""
+    data = _PARSER.get_date_data(m.group("date"))
+    if data.date_obj is None or data.period not in ("day", "month", "year"):
+        return None
+    if m.group("wd") and data.period != "day":
+        return None  # 'Wednesday, 1885' is a weekday followed by a number, not a date
+    parsed = data.date_obj.date()
+    if re.search(r"\d{4}", m.group("date")):
+        year = parsed.year
+    elif published is None:
+        return None
+    else:
+        year = _year_for(parsed.month, parsed.day, published)
+        if data.period == "day" and m.group("wd"):
+            # 'Saturday, April 27' names the weekday: prefer a neighbouring year it fits.
+            wd = _WEEKDAYS[m.group("wd")]
+            for cand in (year, year - 1, year + 1):
+                if calendar.isleap(cand) or (parsed.month, parsed.day) != (2, 29):
+                    if datetime.date(cand, parsed.month, parsed.day).weekday() == wd:
+                        year = cand
+                        break
+    if data.period == "year":
+        return f"{year:04d}", None
+    if data.period == "month":
+        return _ym(year, parsed.month), None
+    if (parsed.month, parsed.day) == (2, 29) and not calendar.isleap(year):
+        return None
+    return datetime.date(year, parsed.month, parsed.day).isoformat(), None
+
+
+def _day_word(m: re.Match[str], published: datetime.date | None) -> _Val | None:
+    if published is None:
+        return None
+    offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(m.group("w") or m.group("w2"), 0)
+    return (published + datetime.timedelta(days=offset)).isoformat(), None
+
+
+def _weekday(m: re.Match[str], published: datetime.date | None) -> _Val | None:
+    if published is None:
+        return None
+    wd = _WEEKDAYS[m.group("wd")]
+    ahead = m.group("mod") in ("next", "this coming", "coming")
+    day = _weekday_after(published, wd) if ahead else _weekday_before(published, wd)
+    return day.isoformat(), None
+
+
+def _calendar_unit(m: re.Match[str], published: datetime.date | None) -> _Val | None:
+    """'last week', 'this month', 'next year', 'earlier this week', 'this past weekend'."""
+    return _calendar(m.group("pre"), m.group("mod"), m.group("unit"), published)
+
+
+def _the_weekend(m: re.Match[str], published: datetime.date | None) -> _Val | None:
+    """'the weekend', 'over the weekend': the latest one, as 'this weekend'."""
+    return _calendar(None, "this", "weekend", published)
+
+
+def _calendar(pre: str | None, mod: str, unit: str, published: datetime.date | None) -> _Val | None:
+    if published is None:
+        return None
+    step = {"last": -1, "this past": -1, "this": 0, "next": 1, "the coming": 1, "coming": 1}[mod]
+    if unit == "year":
+        return f"{published.year + step:04d}", None
+    if unit == "month":
+        first = _add_months(published.replace(day=1), step)
+        return _ym(first.year, first.month), None
+    if unit == "weekend":
+        saturday = published - datetime.timedelta(days=(published.weekday() - 5) % 7)  # on/before
+        if step < 0 and saturday + datetime.timedelta(days=1) >= published:
+            saturday -= datetime.timedelta(days=7)
+        elif step > 0:
+            saturday = _weekday_after(published, 5)
+        return saturday.isoformat(), (saturday + datetime.timedelta(days=1)).isoformat()
+    monday = published - datetime.timedelta(days=published.weekday()) + datetime.timedelta(weeks=step)
+    sunday = monday + datetime.timedelta(days=6)
+    if step == 0:
+        if pre == "later":
+            return published.isoformat(), sunday.isoformat()
+        return monday.isoformat(), published.isoformat()
+    return monday.isoformat(), sunday.isoformat()
+
+
+def _past_period(m: re.Match[str], published: datetime.date | None) -> _Val | None:
+    """'the past month', 'the last three months', 'past 15 years': publication minus that, up to it."""
+    if published is None or (m.group("pl") and not m.group("n")):
+        return None  # 'the past years' has no length
+    n = _number(m.group("n")) if m.group("n") else 1
+    if n is None:
+        return None
+    return _minus(published, n, m.group("unit")).isoformat(), published.isoformat()
+
+
+def _next_period(m: re.Match[str], published: datetime.date | None) -> _Val | None:
+    """'the next ten days': from publication to publication plus that. Needs a number: without one
+    ('the next day') the expression counts from an earlier event, not from publication."""
+    n = _number(m.group("n"))
+    if published is None or n is None:
+        return None
+    return published.isoformat(), _minus(published, -n, m.group("unit")).isoformat()
+
+
+def _recent(m: re.Match[str], published: datetime.date | None) -> _Val | None:
+    if published is None:
+        return None
+    return (published - datetime.timedelta(days=_RECENT_DAYS)).isoformat(), published.isoformat()
+
+
+def _ago(m: re.Match[str], published: datetime.date | None) -> _Val | None:
+    """'two days ago', 'about two months ago'; years and decades keep year precision."""
+    if published is None:
+        return None
+    n = _number(m.group("n"))
+    if n is None:
+        return None
+    day = _minus(published, n, m.group("unit"))
+    if m.group("unit") in ("year", "decade"):
+        return f"{day.year:04d}", None
+    return day.isoformat(), None
+
+
+def _relative_month(m: re.Match[str], published: datetime.date | None) -> _Val | None:
+    """'last October', 'this past May', 'March of this year', 'March 20 last year'."""
+    mod, rel = m.group("mod"), m.group("rel")
+    if published is None or not (mod or rel):
+        return None
+    month = _MONTHS[m.group("m")]
+    day = int(m.group("d")) if m.group("d") else None
+    if rel:
+        year = published.year + {"this": 0, "last": -1, "next": 1}[rel]
+    elif mod == "this":
+        year = published.year
+    else:
+        key = (month, day or 1)
+        here = (published.month, published.day)
+        if mod in ("last", "this past", "past"):
+            year = published.year if (key < here if day else month < published.month) else published.year - 1
+        else:
+            year = published.year if (key > here if day else month > published.month) else published.year + 1
+    if day is None:
+        return _ym(year, month), None
+    try:
+        return datetime.date(year, month, day).isoformat(), None
+    except ValueError:
+        return None
+
+
+def _holiday(m: re.Match[str], published: datetime.date | None) -> _Val | None:
+    month, day = _HOLIDAYS[m.group("h")]
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif published is None:
+        return None
+    else:
+        year = _year_for(month, day, published)
+    return datetime.date(year, month, day).isoformat(), None
+
+
+def _season(m: re.Match[str], published: datetime.date | None) -> _Val | None:
+    first, last = _SEASONS[m.group("s")]
+    mod = m.group("mod")
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif published is None or not mod:
+        return None
+    elif mod == "this":
+        year = published.year
+    elif mod in ("last", "this past", "past"):
+        year = published.year if last < published.month else published.year - 1
+    else:
+        year = published.year if first > published.month else published.year + 1
+    return _ym(year, first), _ym(year, last)
+
+
+def _decade(m: re.Match[str], published: datetime.date | None) -> _Val | None:
+    """'the 1970s', "the '70s", 'the seventies'; '1800s' is the century (but '2000s' a decade)."""
+    if m.group("y"):
+        start = int(m.group("y"))
+    elif m.group("yy"):
+        start = 1900 + int(m.group("yy"))
+    else:
+        start = _DECADE_WORDS[m.group("w")]
+    length = 100 if start % 100 == 0 and start != 2000 and m.group("y") else 10
+    return f"{start:04d}", f"{start + length - 1:04d}"
+
+
+def _century(m: re.Match[str], published: datetime.date | None) -> _Val | None:
+    o = m.group("o")
+    n = int(o[:-2]) if o[:-2].isdigit() else _ORDINALS.get(o)
+    if not n:
+        return None
+    return f"{(n - 1) * 100:04d}", f"{(n - 1) * 100 + 99:04d}"
+
+
+def _quarter(m: re.Match[str], published: datetime.date | None) -> _Val | None:
+    q = int(m.group("q"))
+    return _ym(int(m.group("y")), 3 * q - 2), _ym(int(m.group("y")), 3 * q)
+
+
+def _period(m: re.Match[str], published: datetime.date | None) -> _Val | None:
+    """'early April', 'mid-February', 'the end of May', 'late last year', 'the early 1980s':
+    the part of whatever the rest of the expression resolves to."""
+    period, rest = m.group("p"), _resolve(m.group("rest"), published)
+    if rest is None:
+        return None
+    value, end = rest
+    if end is None and len(value) == 10 and period in ("early", "mid", "late"):
+        return rest  # 'late yesterday', 'early Tuesday': still that day
+    if end is None and len(value) == 7 and period in _MONTH_PERIODS:
+        year, month = int(value[:4]), int(value[5:])
+        first, last = _MONTH_PERIODS[period]
+        last = min(last, _last_day(year, month))
+        first = last + first + 1 if first < 0 else first
+        return (
+            datetime.date(year, month, first).isoformat(),
+            datetime.date(year, month, last).isoformat(),
+        )
+    if end is None and len(value) == 4 and period in _YEAR_PERIODS:
+        first, last = _YEAR_PERIODS[period]
+        return _ym(int(value), first), _ym(int(value), last)
+    if end is not None and len(value) == len(end) == 4 and period in _SPAN_PERIODS:
+        start, length = int(value), int(end) - int(value) + 1
+        lo, hi = _SPAN_PERIODS[period]
+        return f"{start + round(lo * length):04d}", f"{start + round(hi * length) - 1:04d}"
+    return None
+
+
+_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], datetime.date | None], _Val | None]]] = [
+    (
+        re.compile(
+            _PRE
+            + r"(?:(?P<w>today|tonight|yesterday|tomorrow)"
+            + _DAYPART
+            + r"|this (?:morning|afternoon|evening)|(?P<w2>last night))"
+        ),
+        _day_word,
+    ),
+    (
+        re.compile(
+            r"(?:(?P<mod>last|next|this coming|coming|this past|past|this) )?"
+            + _PRE
+            + r"(?P<wd>"
+            + _WEEKDAY
+            + r")"
+            + _DAYPART
+        ),
+        _weekday,
+    ),
+    (
+        re.compile(
+            r"(?:(?P<pre>earlier|later) )?(?P<mod>last|this past|this|next|the coming|coming) "
+            r"(?P<unit>week|weekend|month|year)"
+        ),
+        _calendar_unit,
+    ),
+    (re.compile(r"(?:the )?weekend"), _the_weekend),
+    (
+        re.compile(
+            r"(?:the )?(?:past|last) (?:(?P<n>" + _NUM + r") )?"
+            r"(?P<unit>day|week|fortnight|month|year|decade)(?P<pl>s)?"
+        ),
+        _past_period,
+    ),
+    (re.compile(r"(?:the )?(?:next|coming) (?P<n>" + _NUM + r") " + _UNIT), _next_period),
+    (re.compile(r"recent days"), _recent),
+    (re.compile(r"(?P<n>" + _NUM + r") " + _UNIT + r" (?:ago|back)"), _ago),
+    (re.compile(r"(?:the )?(?P<p>" + _PERIODS + r")(?:-| )(?:the )?(?P<rest>.+)"), _period),
+    (
+        re.compile(
+            r"(?=(?:last|this past|past|this|next|this coming|coming) |.* (?:this|last|next) year$)"
+            r"(?:(?P<mod>last|this past|past|this|next|this coming|coming) )?(?P<m>"
+            + _MONTH
+            + r")(?: (?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?"
+            r"(?:,? (?:of )?(?P<rel>this|last|next) year)?"
+        ),
+        _relative_month,
+    ),
+    (re.compile(r"(?P<h>" + _alt(_HOLIDAYS) + r")(?:,? (?P<y>\d{4}))?"), _holiday),
+    (
+        re.compile(
+            r"(?:(?P<mod>last|this past|past|this|next|this coming|coming) )?(?:the )?(?P<s>"
+            + _alt(_SEASONS)
+            + r")(?: (?:of )?(?P<y>\d{4}))?"
+        ),
+        _season,
+    ),
+    (
+        re.compile(
+            r"(?:the )?(?:(?P<y>1\d{2}0|20\d0)s|(?:the '?|')(?P<yy>[1-9]0)s|(?P<w>"
+            + _alt(_DECADE_WORDS)
+            + r"))"
+        ),
+        _decade,
+    ),
+    (re.compile(r"(?:the )?(?P<o>\d{1,2}(?:st|nd|rd|th)|" + _alt(_ORDINALS) + r") century"), _century),
+    (re.compile(r"q(?P<q>[1-4]) (?P<y>\d{4})"), _quarter),
+    (_ABSOLUTE, _absolute),
+]
+
+
+# ---------------------------------------------------------------- ranges and "since"
+
+_RANGE = re.compile(
+    r"(?:between |from )?(?P<a>.+?)(?: to | through | until | till | ?[–—] ?| - |(?<=\d)-(?=\d))(?P<b>.+)"
+)
+_BETWEEN = re.compile(r"between (?P<a>.+?) and (?P<b>.+)")
+_AND_DAY = re.compile(r"(?P<a>.+?\d) and (?P<b>\d{1,2}(?:st|nd|rd|th)?)")
+_YEAR_TAIL = re.compile(r"(?:,? (?:of )?(?:\d{4}|this year|last year|next year))$")
+_ISO = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:-\d{2})?")
+
+
+def _range(text: str, published: datetime.date | None) -> _Val | None:
+    """'March 15 to 17', 'July 27–28', 'between 2015 and 2017', '2012–13': start of the first part to
+    the end of the second, the second borrowing month and year from the first (and vice versa)."""
+    if _ISO.fullmatch(text):
+        return None
+    m = _BETWEEN.fullmatch(text) or _AND_DAY.fullmatch(text) or _RANGE.fullmatch(text)
+    if m is None:
+        return None
+    a, b = m.group("a"), m.group("b")
+    if re.fullmatch(r"\d{4}", a) and re.fullmatch(r"\d{2}", b):
+        b = a[:2] + b  # '2012–13'
+    day = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?(.*)", b)
+    month = re.match(r"(" + _MONTH + r") ", a)
+    if day and month:
+        b = f"{month.group(1)} {day.group(1)}{day.group(2)}"
+    tail = _YEAR_TAIL.search(b)
+    if tail and not _YEAR_TAIL.search(a) and re.search(_MONTH, a):
+        a += tail.group(0)
+    start, end = _resolve(a, published), _resolve(b, published)
+    if start is None or end is None:
+        return None
+    lo, hi = start[0], end[1] or end[0]
+    n = min(len(lo), len(hi))
+    return (lo, hi) if lo[:n] <= hi[:n] else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _resolve(text: str, published: datetime.date | None) -> _Val | None:
+    """Resolve normalised text: 'since', ranges, then the first rule whose pattern matches it whole."""
+    if not text:
+        return None
+    if text.startswith("since "):
+        inner = _resolve(text[6:], published)
+        if inner is None or published is None:
+            return None
+        return inner[0], published.isoformat()
+    for pattern, handler in _RULES:
+        m = pattern.fullmatch(text)
+        if m is not None:
+            return handler(m, published)
+    return _range(text, published)
+
+
+@functools.lru_cache(maxsize=16384)
+def resolve_date(text: str, published: datetime.date | None) -> Resolution:
+    """Normalise one date expression (as spaCy's DATE entity or a date pattern gives it) against the
+    publication date."""
+    found = _resolve(_normalise(text), published)
+    if found is None:
+        return _UNRESOLVED
+    return Resolution(found[0], found[1], True)
+
+
+# ---------------------------------------------------------------- spans in article text
+
+_M_FULL = "|".join(m.capitalize() for m in _MONTHS if len(m) > 4 or m == "may" or m == "june" or m == "july")
+_M_ABBR = "|".join(m.capitalize() for m in sorted(_MONTHS, key=len, reverse=True) if len(m) <= 4)
+_M_ANY = rf"(?:{_M_FULL}|(?:{_M_ABBR})\.?)"
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%,]\d)(?!\d)"
+_Y = r"(?:1\d|20|21)\d{2}(?!\d)"
+_WD = "|".join(w.capitalize() for w in _WEEKDAYS)
+_N = r"(?i:\d+|(?:" + _alt(_NUMBERS) + r")(?:[- ](?:" + _alt(_NUMBERS) + r"))?)"
+_U = r"(?i:days?|weeks?|fortnights?|months?|years?|decades?)"
+_U1 = r"(?i:day|week|fortnight|month|year|decade)"
+
+_SPAN_PARTS: dict[str, str] = {
+    "date": rf"(?:(?:{_WD}),?\s+)?{_M_ANY}\s+{_D}(?:\s*(?:–|-|to|through)\s*{_D})?(?:,?\s+{_Y})?",
+    "date_dm": rf"{_D}\s+(?:of\s+)?(?:{_M_FULL})(?:,?\s+{_Y})?",
+    "month_year": rf"(?:{_M_FULL}),?\s+(?:of\s+)?{_Y}",
+    "period": rf"(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of|the\s+first\s+week\s+of)"
+    rf"(?:-|\s+)(?:(?:{_M_FULL})(?:,?\s+{_Y})?|{_Y})",
+    "calendar": r"(?i:(?:earlier|later)\s+)?(?i:last|this|next|this\s+past|this\s+coming)\s+"
+    r"(?i:week|weekend|month|year)(?![\w-])",
+    "rel_month": rf"(?i:last|this\s+past|next)\s+(?:{_M_FULL})"
+    rf"|(?:{_M_FULL})(?:\s+{_D})?,?\s+(?i:of\s+)?(?i:this|last|next)\s+(?i:year)\b",
+    "weekday": rf"(?i:last|next|this\s+coming|this\s+past)\s+(?:{_WD})",
+    "past": rf"(?i:(?:over|in|during|for|within|throughout)\s+)?"
+    rf"(?:(?i:the\s+(?:past|last)|past)\s+(?:{_N}\s+{_U}|{_U1})|(?i:last)\s+{_N}\s+{_U})\b",
+    "next": rf"(?i:(?:over|in|during|for|within|throughout)\s+)?(?i:the\s+)?(?i:next|coming)\s+{_N}\s+{_U}\b",
+    "recent": r"(?i:(?:in|over|during)\s+)?(?i:recent)\s+days\b",
+    "ago": rf"{_N}\s+{_U}\s+(?i:ago)\b",
+    "day": r"(?i:(?:early|late|earlier|later)\s+)?(?i:today|yesterday|tomorrow|tonight"
+    r"|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
+    "iso": r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)",
+    # 'in March' (not 'in May's government' or 'in April Ryan's report')
+    "month_after": rf"(?<=\b(?:in|by) )(?:{_M_FULL})(?!\s*\d)(?!['\u2019]s)(?!\s+[A-Z])",
+}
+_SINCE_TARGETS = ("date", "date_dm", "month_year", "period", "calendar", "rel_month", "weekday", "day", "iso")
+# Spans never cross a line break: a date expression does not run on into the next paragraph.
+_SPAN_PARTS = {k: v.replace(r"\s", r"[^\S\n]") for k, v in _SPAN_PARTS.items()}
+_SPAN_PATTERNS: list[re.Pattern[str]] = [
+    re.compile(r"(?<![\w-])(?:" + part + r")") for part in _SPAN_PARTS.values()
+] + [
+    re.compile(
+        r"(?<![\w-])(?i:since)[^\S\n]+(?:"
+        + "|".join(_SPAN_PARTS[k] for k in _SINCE_TARGETS)
+        + rf"|{_Y}|(?:{_M_FULL})|(?:{_WD}))"
+    )
+]
+
+
+def find_date_expressions(text: str) -> list[tuple[int, int]]:
+    """Character spans of date expressions spaCy's NER often misses or cuts short, e.g. 'since mid-February',
+    'over the past month', 'early April', 'last week', 'Feb. 24', 'March 24': used to extend/complement DATE
+    entities. The returned spans cover the whole expression, including 'since'/'over the past' where they
+    bound an interval."""
+    found = {(m.start(), m.end()) for p in _SPAN_PATTERNS for m in p.finditer(text)}
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(found, key=lambda s: (s[0] - s[1], s[0])):  # longest first
+        if all(end <= s or start >= e for s, e in kept):
+            kept.append((start, end))
+    return sorted(kept)
+
+
+# ---------------------------------------------------------------- datelines
+
+_DATELINE = re.compile(
+    r"[\s\ufeff]*(?P<d>(?:(?:" + _WD + r"),\s+)?(?:" + _M_FULL + r")\s+\d{1,2},\s+\d{4}"
+    r"|\d{1,2}\s+(?:" + _M_FULL + r")\s+\d{4}|\d{4}-\d{2}-\d{2})[ \t\xa0]*(?:\r?\n|$)"
+)
+
+
+def parse_dateline(text: str) -> datetime.date | None:
+    """A leading dateline like 'Monday, January 7, 2019' (possibly followed by a non-breaking space / blank
+    lines), or a line like 'January 7, 2019' / '2019-01-07' at the very start of the article, else None."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    data = _STRICT_PARSER.get_date_data(m.group("d"))
+    if data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    wd = re.match(_WD, m.group("d"))
+    if wd and _WEEKDAYS[wd.group(0).lower()] != day.weekday():
+        return None  # an inconsistent weekday means this is not a dateline we understand
+    return day

@@ -1,0 +1,404 @@
+"""Tests for extractor.dates: the guideline's date rules on expressions taken from the corpus articles."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+
+from extractor.dates import Resolution, find_date_expressions, parse_dateline, resolve_date
+from extractor.models import DateRef
+
+D = datetime.date
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+# 004_cfc88bfb802f9a60.txt, published 2022-05-13 (the spec's example).
+PUB_004 = D(2022, 5, 13)
+# 000_108201784cdfbb3e.txt carries no date; tests assume Tuesday 2022-03-22.
+PUB_000 = D(2022, 3, 22)
+
+
+def res(value: str | None, end: str | None = None) -> Resolution:
+    return Resolution(value, end, value is not None)
+
+
+UNRESOLVED = Resolution(None, None, False)
+
+
+# ---------------------------------------------------------------- resolve_date
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # 004: "on May 13 the defense ministers ... spoke", "about a month earlier, on March 24", ...
+        ("May 13", PUB_004, res("2022-05-13")),
+        ("March 24", PUB_004, res("2022-03-24")),
+        ("early April", PUB_004, res("2022-04-01", "2022-04-10")),
+        ("since mid-February", PUB_004, res("2022-02-11", "2022-05-13")),
+        ("early March", PUB_004, res("2022-03-01", "2022-03-10")),
+        ("March 16", PUB_004, res("2022-03-16")),
+        ("in March", PUB_004, res("2022-03")),
+        ("March", PUB_004, res("2022-03")),
+        # 000: "over the past month", "last week", "for the first time since Feb. 24"
+        ("last week", PUB_000, res("2022-03-14", "2022-03-20")),
+        ("Feb. 24", PUB_000, res("2022-02-24")),
+        ("since Feb. 24", PUB_000, res("2022-02-24", "2022-03-22")),
+        ("over the past month", PUB_000, res("2022-02-22", "2022-03-22")),
+        ("the past month", PUB_000, res("2022-02-22", "2022-03-22")),
+    ],
+)
+def test_seed_articles(text: str, published: D, expected: Resolution) -> None:
+    assert resolve_date(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "since the invasion",
+        "since the invasion began",
+        "after the invasion",
+        "for the first time",
+        "roughly one hour",
+        "five weeks",
+        "about a month earlier",  # 004: relative to another event, not to publication
+        "the next day",
+        "the same day",
+        "the previous month",
+        "years",
+        "a few years",
+        "the past years",
+        "daily",
+        "79",  # "He was 79."
+        "0300",  # "(0300 UTC Monday morning)"
+        "Wednesday, 1885",  # spaCy's merge of "Wednesday, 1,885 ..."
+        "Election Day",
+    ],
+)
+def test_no_calendar_anchor_is_unresolved(text: str) -> None:
+    assert resolve_date(text, PUB_004) == UNRESOLVED
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Wikinews articles in corpus/ (published = their dateline)
+        ("Monday, January 7, 2019\xa0 \n\n\n", None, res("2019-01-07")),
+        ("Monday, January 14, 2019\xa0\n\n\nAn individual", None, res("2019-01-14")),
+        ("Friday", D(2019, 1, 7), res("2019-01-04")),
+        ("on Friday", D(2019, 1, 7), res("2019-01-04")),
+        ("yesterday", D(2019, 1, 7), res("2019-01-06")),
+        ("December 22, last year", D(2019, 1, 7), res("2018-12-22")),
+        ("last night", D(2019, 1, 14), res("2019-01-13")),
+        ("this evening", D(2019, 1, 14), res("2019-01-14")),
+        ("early today", D(2019, 1, 14), res("2019-01-14")),
+        ("for the last 27 years", D(2019, 1, 14), res("1992-01-14", "2019-01-14")),
+        ("since 1998", D(2019, 1, 14), res("1998", "2019-01-14")),
+        ("this year", D(2019, 1, 14), res("2019")),
+        ("Yesterday", D(2019, 9, 25), res("2019-09-24")),
+        ("late July", D(2019, 9, 25), res("2019-07-21", "2019-07-31")),
+        ("this week", D(2019, 9, 30), res("2019-09-30", "2019-09-30")),  # published on a Monday
+        ("Last week", D(2019, 9, 30), res("2019-09-23", "2019-09-29")),
+        ("last July", D(2019, 9, 30), res("2019-07")),
+        ("Late on Sunday", D(2019, 10, 15), res("2019-10-13")),
+        ("October 6", D(2019, 10, 15), res("2019-10-06")),
+        ("mid-August", D(2019, 10, 16), res("2019-08-11", "2019-08-20")),
+        ("since 2009", D(2019, 10, 16), res("2009", "2019-10-16")),
+        ("January 2", D(2020, 1, 10), res("2020-01-02")),
+        ("last Thursday", D(2020, 1, 10), res("2020-01-09")),
+        ("December 20", D(2020, 1, 10), res("2019-12-20")),
+        ("July 25", D(2020, 1, 10), res("2019-07-25")),  # 2020-07-25 would be > 6 months ahead
+        ("March 20 last year", D(2020, 1, 10), res("2019-03-20")),
+        ("May 2019", D(2020, 1, 10), res("2019-05")),
+        ("September 19, 2018", D(2020, 1, 10), res("2018-09-19")),
+        ("December 2023", D(2020, 1, 10), res("2023-12")),
+        # Wikinews CSV sample
+        ("March 15 to 17", D(2019, 3, 29), res("2019-03-15", "2019-03-17")),
+        ("July 27–28", D(2019, 8, 5), res("2019-07-27", "2019-07-28")),
+        ("July 13 to 17 of last year", D(2019, 9, 8), res("2018-07-13", "2018-07-17")),
+        ("between 2015 and 2017", D(2019, 1, 27), res("2015", "2017")),
+        ("2012–13", D(2020, 4, 14), res("2012", "2013")),
+        ("the first week of April", D(2019, 5, 6), res("2019-04-01", "2019-04-07")),
+        ("late last year", D(2019, 5, 19), res("2018-09", "2018-12")),
+        ("the late 1960s", D(2019, 9, 25), res("1967", "1969")),
+        ("the 1970s", D(2019, 8, 24), res("1970", "1979")),
+        ("Saturday, April 27", D(2019, 5, 3), res("2019-04-27")),
+        ("next Wednesday, July 31", D(2019, 7, 28), res("2019-07-31")),
+        ("this past weekend", D(2019, 2, 11), res("2019-02-09", "2019-02-10")),
+        ("this coming Friday", D(2019, 2, 11), res("2019-02-15")),
+        ("Three months ago", D(2020, 3, 6), res("2019-12-06")),
+        ("a week ago", D(2020, 2, 5), res("2020-01-29")),
+        ("20 Nov 2019", D(2019, 12, 7), res("2019-11-20")),
+        ("1st of March to 10th of March", D(2020, 3, 8), res("2020-03-01", "2020-03-10")),
+        ("the next ten days", D(2020, 3, 8), res("2020-03-08", "2020-03-18")),
+    ],
+)
+def test_wikinews_expressions(text: str, published: D | None, expected: Resolution) -> None:
+    assert resolve_date(text, published) == expected
+
+
+def test_year_rule_takes_previous_year_only_beyond_six_months() -> None:
+    # Published 2022-05-13: six months later is 2022-11-13.
+    assert resolve_date("October 31", PUB_004).value == "2022-10-31"
+    assert resolve_date("November 13", PUB_004).value == "2022-11-13"
+    assert resolve_date("November 14", PUB_004).value == "2021-11-14"
+    assert resolve_date("December", PUB_004).value == "2021-12"
+    # Late in the year nothing moves back: "January 4" stays in the publication year.
+    assert resolve_date("January 4", D(2019, 12, 28)).value == "2019-01-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("today", "2022-05-13"),
+        ("this morning", "2022-05-13"),
+        ("yesterday", "2022-05-12"),
+        ("tomorrow", "2022-05-14"),
+        # Published on a Friday: a bare or 'last' weekday is strictly before, a week back for Friday.
+        ("Friday", "2022-05-06"),
+        ("last Friday", "2022-05-06"),
+        ("Monday", "2022-05-09"),
+        ("on Monday", "2022-05-09"),
+        ("next Monday", "2022-05-16"),
+        ("this coming Monday", "2022-05-16"),
+        ("next Friday", "2022-05-20"),
+    ],
+)
+def test_day_and_weekday_rules(text: str, expected: str) -> None:
+    assert resolve_date(text, PUB_004) == res(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("last week", PUB_004, res("2022-05-02", "2022-05-08")),
+        ("last week's", PUB_004, res("2022-05-02", "2022-05-08")),
+        ("this week", PUB_004, res("2022-05-09", "2022-05-13")),
+        ("last month", PUB_004, res("2022-04")),
+        ("last month", D(2019, 1, 10), res("2018-12")),
+        ("last year", PUB_004, res("2021")),
+        ("late May", PUB_004, res("2022-05-21", "2022-05-31")),
+        ("end of May", PUB_004, res("2022-05-21", "2022-05-31")),
+        ("the end of May", PUB_004, res("2022-05-21", "2022-05-31")),
+        ("mid February", PUB_004, res("2022-02-11", "2022-02-20")),
+        ("late February", D(2020, 3, 8), res("2020-02-21", "2020-02-29")),
+        ("the past two weeks", PUB_004, res("2022-04-29", "2022-05-13")),
+        ("in the past month", PUB_004, res("2022-04-13", "2022-05-13")),
+        ("in recent days", PUB_004, res("2022-05-06", "2022-05-13")),
+        ("the past month", D(2022, 3, 31), res("2022-02-28", "2022-03-31")),  # day clamped
+        ("three days ago", PUB_004, res("2022-05-10")),
+        ("two weeks ago", PUB_004, res("2022-04-29")),
+        ("two months ago", PUB_004, res("2022-03-13")),
+        ("since last week", PUB_004, res("2022-05-02", "2022-05-13")),
+    ],
+)
+def test_interval_and_period_rules(text: str, published: D, expected: Resolution) -> None:
+    assert resolve_date(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019", res("2019")),
+        ("March 2019", res("2019-03")),
+        ("March, 2018", res("2018-03")),
+        ("March of 2016", res("2016-03")),
+        ("May 13, 2022", res("2022-05-13")),
+        ("on May 13, 2022", res("2022-05-13")),
+        ("February 26, 1944", res("1944-02-26")),
+        ("2019-01-07", res("2019-01-07")),
+        ("October 2 2018", res("2018-10-02")),
+    ],
+)
+def test_absolute_dates_with_year_need_no_publication_date(text: str, expected: Resolution) -> None:
+    assert resolve_date(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May 13",
+        "Feb. 24",
+        "in March",
+        "early April",
+        "last week",
+        "yesterday",
+        "Monday",
+        "since 2014",
+        "over the past month",
+        "two days ago",
+        "this year",
+    ],
+)
+def test_relative_without_publication_date_is_unresolved(text: str) -> None:
+    assert resolve_date(text, None) == UNRESOLVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May 2029 to December 31, 2021",  # an interval ending before it starts (typo in the article)
+        "February 30",
+        "February 29",  # 2022 is not a leap year
+    ],
+)
+def test_impossible_dates_are_unresolved(text: str) -> None:
+    assert resolve_date(text, PUB_004) == UNRESOLVED
+
+
+def test_results_fit_the_claim_record() -> None:
+    """Every value the module produces is accepted by the DateRef model of the claim record."""
+    texts = [
+        "May 13",
+        "early April",
+        "since mid-February",
+        "last week",
+        "last month",
+        "2019",
+        "the 1970s",
+        "Q2 2021",
+        "the third quarter of 2020",
+        "last summer",
+        "Christmas Eve",
+        "the 21st century",
+        "after the invasion",
+    ]
+    for text in texts:
+        r = resolve_date(text, PUB_004)
+        ref = DateRef(
+            text=text, start=0, end=len(text), value=r.value, end_value=r.end_value, resolved=r.resolved
+        )
+        assert ref.resolved == (ref.value is not None)
+
+
+def test_results_are_cached() -> None:
+    assert resolve_date("early April", PUB_004) is resolve_date("early April", PUB_004)
+
+
+# ---------------------------------------------------------------- find_date_expressions
+
+
+def spans(text: str) -> list[str]:
+    return [text[s:e] for s, e in find_date_expressions(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # 000
+            "Russia's top military leaders have refused to communicate with their U.S. counterparts over the "
+            "past month, Pentagon spokesman John Kirby said, citing U.S. media.",
+            ["over the past month"],
+        ),
+        (  # 000
+            "President Biden's national security adviser Jake Sullivan last week spoke with his counterpart "
+            "Nikolai Patrushev for the first time since Feb. 24.",
+            ["last week", "since Feb. 24"],
+        ),
+        (  # 000: no calendar anchor, nothing to find
+            "Contacts between the United States and Russia have become much rarer since the invasion.",
+            [],
+        ),
+        (  # 004
+            "The briefing notes that on May 13 the defense ministers, Lloyd J. Austin III for the United "
+            "States and Sergei Shoigu for Russia, spoke for roughly one hour.",
+            ["May 13"],
+        ),
+        ("The first public comment emerged about a month earlier, on March 24.", ["March 24"]),
+        (
+            "In early April, Austin said he had been trying to reach Shoigu since mid-February, "
+            "and again in early March.",
+            ["early April", "since mid-February", "early March"],
+        ),
+        ("The call was agreed in March.", ["March"]),
+        # Wikinews
+        (
+            "An individual has been arrested after Gdańsk mayor Paweł Adamowicz was stabbed last night.",
+            ["last night"],
+        ),
+        (
+            "Adamowicz had been mayor for the last 27 years, since 1998.",
+            ["for the last 27 years", "since 1998"],
+        ),
+        ("the construction of a wall, pledged on December 22, last year.", ["December 22, last year"]),
+    ],
+)
+def test_find_date_expressions_on_corpus_sentences(sentence: str, expected: list[str]) -> None:
+    assert spans(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Theresa May said the march would go ahead.",
+        "Support fell in May's government.",
+        "A report by April Ryan followed.",
+        "The list had 24 names.",
+        "It happened a year\nago.",  # a span never crosses a line break
+    ],
+)
+def test_find_date_expressions_ignores_non_dates(sentence: str) -> None:
+    assert spans(sentence) == []
+
+
+def test_found_spans_are_exact_offsets_and_resolve() -> None:
+    text = (
+        "Sullivan last week spoke with Patrushev for the first time since Feb. 24. Over the past two weeks, "
+        "in recent days and three days ago, officials met; the ministers spoke on May 13."
+    )
+    found = find_date_expressions(text)
+    assert [text[s:e] for s, e in found] == [
+        "last week",
+        "since Feb. 24",
+        "Over the past two weeks",
+        "in recent days",
+        "three days ago",
+        "May 13",
+    ]
+    assert all(resolve_date(text[s:e], PUB_004).resolved for s, e in found)
+    assert found == sorted(found)
+
+
+# ---------------------------------------------------------------- parse_dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Monday, January 7, 2019\xa0 \n\n\nUnited States President Donald Trump said on Friday",
+            D(2019, 1, 7),
+        ),
+        ("Monday, January 14, 2019\xa0\n\n\nAn individual has been arrested", D(2019, 1, 14)),
+        ("Tuesday, October 8, 2019\xa0\n\n\n██\xa0Syrian Arab Republic", D(2019, 10, 8)),
+        ("January 7, 2019\nUnited States President", D(2019, 1, 7)),
+        ("2019-01-07\n\nText", D(2019, 1, 7)),
+        ("Monday, January 7, 2019", D(2019, 1, 7)),
+        ("On Tuesday, the Greek prime minister Kyriakos Mitsotakis reaffirmed", None),
+        ("Yesterday, Ukrainian President Volodymyr Zelensky declined", None),
+        ("Thursday, United States military forces", None),
+        ("January 7, 2019 was the day Trump spoke.", None),  # not a line of its own
+        ("Tuesday, January 7, 2019\n", None),  # the weekday contradicts the date
+        ("A concise briefing summarizes a phone conversation", None),
+    ],
+)
+def test_parse_dateline(text: str, expected: D | None) -> None:
+    assert parse_dateline(text) == expected
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus/ not present")
+def test_parse_dateline_on_corpus_files() -> None:
+    """Every Wikinews file opening with a dateline gives the date in its file name; the seeds give None."""
+    checked = 0
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        named = re.match(r"wn-(\d{4}-\d{2}-\d{2})", path.name)
+        got = parse_dateline(text)
+        if named and re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, [A-Z][a-z]+ \d", text):
+            assert got == D.fromisoformat(named.group(1)), path.name
+            checked += 1
+        elif not named:
+            assert got is None, path.name
+    assert checked > 0
