@@ -29,7 +29,7 @@ import bisect
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -113,9 +113,7 @@ class TokenIndex:
     def nonspace(self, frags: Iterable[Sequence[int]]) -> set[int]:
         """Non-space character positions covered (how attrib_score.py measures cue overlap)."""
         n = len(self.text)
-        return {
-            i for s, e in frags for i in range(max(int(s), 0), min(int(e), n)) if not self.text[i].isspace()
-        }
+        return {i for s, e in frags for i in range(max(int(s), 0), min(int(e), n)) if not self.text[i].isspace()}
 
 
 def _as_frags(x: Sequence[Any]) -> list[list[int]]:
@@ -313,9 +311,7 @@ class _Judge:
         fa, fb = _frags(a), _frags(b)
         if self.mode == "strict":
             return exact_spans(self.text, fa) == exact_spans(self.text, fb)
-        return bool(self.idx.tokens(fa) & self.idx.tokens(fb)) or bool(
-            self.idx.nonspace(fa) & self.idx.nonspace(fb)
-        )
+        return bool(self.idx.tokens(fa) & self.idx.tokens(fb)) or bool(self.idx.nonspace(fa) & self.idx.nonspace(fb))
 
     def party(self, a: Party, b: Party) -> bool:
         """Same party: strict by name; overlap by fuzzy name or overlapping mentions."""
@@ -525,13 +521,9 @@ def score_claims(
 # ------------------------------------------------------------------- where gold and predictions come from
 
 
-def attrib_records(
-    claims: Mapping[str, Sequence[Claim]], texts: Mapping[str, str] | None = None
-) -> dict[str, dict]:
+def attrib_records(claims: Mapping[str, Sequence[Claim]], texts: Mapping[str, str] | None = None) -> dict[str, dict]:
     """Claims per article as attrib_score.py records (with text when known: gold needs it)."""
-    return {
-        aid: formats.claims_to_attrib_record(aid, cs, (texts or {}).get(aid)) for aid, cs in claims.items()
-    }
+    return {aid: formats.claims_to_attrib_record(aid, cs, (texts or {}).get(aid)) for aid, cs in claims.items()}
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -543,62 +535,86 @@ def _parse_date(value: str | None) -> dt.date | None:
         return None
 
 
-def run_extractor(
-    items: Iterable[tuple[str, str, dt.date | None]], model: str | None = None
-) -> dict[str, list[Claim]]:
+def run_extractor(items: Iterable[tuple[str, str, dt.date | None]], model: str | None = None) -> dict[str, list[Claim]]:
     """Run the extractor's pipeline on ``(id, text, published)`` items (imported lazily: it loads spaCy)."""
     from extractor.pipeline import extract_texts
 
     items = list(items)
-    return {
-        aid: list(claims)
-        for (aid, _, _), claims in zip(items, extract_texts(items, model=model), strict=True)
-    }
+    return {aid: list(claims) for (aid, _, _), claims in zip(items, extract_texts(items, model=model), strict=True)}
 
 
-def db_claims(db: str | Path, article_ids: Iterable[str]) -> dict[str, list[Claim]]:
-    """Claims from the SQLite store, only for the articles being scored."""
+def db_claims(db: str | Path, texts: Mapping[str, str]) -> tuple[dict[str, list[Claim]], list[str]]:
+    """Claims from the SQLite store for the articles being scored, with warnings when the stored
+    article is missing or its text differs from the one scored against (offsets would not agree)."""
     from extractor.store import Store
 
-    wanted = set(article_ids)
-    out: dict[str, list[Claim]] = {aid: [] for aid in wanted}
+    out: dict[str, list[Claim]] = {aid: [] for aid in texts}
+    warnings: list[str] = []
     store = Store(db)
     try:
+        for aid, text in texts.items():
+            stored = store.get_article(aid)
+            if stored is None:
+                warnings.append(f"{aid}: not in {db}: scored as predicting nothing")
+            elif stored.text != text:
+                warnings.append(f"{aid}: the text stored in {db} differs from the gold's: offsets may not agree")
         for claim in store.iter_claims(article_id=None):
-            if claim.article_id in wanted:
+            if claim.article_id in out:
                 out[claim.article_id].append(claim)
     finally:
-        close = getattr(store, "close", None)
-        if close is not None:
-            close()
+        store.close()
+    return out, warnings
+
+
+@dataclass
+class Predictions:
+    """Predictions for the gold articles: claims, or attribution records when that is what was given."""
+
+    claims: dict[str, list[Claim]] | None = None
+    attrib: dict[str, dict] | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _offset_warnings(claims: Mapping[str, Sequence[Claim]], texts: Mapping[str, str]) -> list[str]:
+    out = []
+    for aid, cs in claims.items():
+        text = texts.get(aid)
+        if text is None:
+            continue
+        bad = sum(1 for c in cs if not all(sp.matches(text) for _, sp in c.spans()))
+        if bad:
+            out.append(f"{aid}: {bad} predicted claim(s) with spans that do not match the article text")
     return out
 
 
 def load_predictions(
-    article_ids: Iterable[str],
-    items: Iterator[tuple[str, str, dt.date | None]] | list,
+    items: Sequence[tuple[str, str, dt.date | None]],
     db: str | Path | None = None,
     pred: str | Path | None = None,
     model: str | None = None,
-) -> tuple[dict[str, list[Claim]] | None, dict[str, dict] | None]:
-    """Predictions from ``pred`` (claim or attribution JSONL), ``db``, or by running the extractor.
-
-    Returns ``(claims by article, None)`` or, for an attribution JSONL, ``(None, attrib records)``.
-    """
-    ids = list(article_ids)
+) -> Predictions:
+    """Predictions for ``(id, text, published)`` items from ``pred`` (claim or attribution JSONL),
+    ``db``, or else by running the extractor on them."""
+    texts = {aid: text for aid, text, _ in items}
     if pred is not None and db is not None:
         raise InputError("score", "give --pred or --db, not both")
     if pred is not None:
         if not Path(pred).exists():
             raise InputError(str(pred), "no such file")
         if formats.jsonl_kind(pred) == "attribution":
-            return None, formats.read_attrib_jsonl(pred)
-        return formats.group_by_article(formats.read_claims_jsonl(pred)), None
+            return Predictions(attrib=formats.read_attrib_jsonl(pred))
+        claims = formats.group_by_article(formats.read_claims_jsonl(pred))
+        missing = sorted(texts.keys() - claims.keys())
+        warnings = (
+            [f"{len(missing)} gold article(s) absent from {pred}: scored as predicting nothing"] if missing else []
+        )
+        return Predictions(claims=claims, warnings=warnings + _offset_warnings(claims, texts))
     if db is not None:
         if not Path(db).exists():
             raise InputError(str(db), "no such database")
-        return db_claims(db, ids), None
-    return run_extractor(items, model=model), None
+        claims, warnings = db_claims(db, texts)
+        return Predictions(claims=claims, warnings=warnings + _offset_warnings(claims, texts))
+    return Predictions(claims=run_extractor(items, model=model))
 
 
 def evaluate_annotations(
@@ -625,16 +641,18 @@ def evaluate_annotations(
         texts[aid] = formats.read_text(path)
     gold = {aid: list(a.claims) for aid, a in anns.items()}
     items = [(aid, texts[aid], _parse_date(anns[aid].published)) for aid in sorted(anns)]
-    pred_claims, pred_attrib = load_predictions(gold, items, db=db, pred=pred, model=model)
+    preds = load_predictions(items, db=db, pred=pred, model=model)
     gold_attrib = attrib_records(gold, texts)
-    if pred_claims is None:
-        assert pred_attrib is not None
-        out: dict[str, Any] = {"mode": mode, "articles": len(gold), "source": _source(db, pred)}
+    if preds.claims is None:
+        assert preds.attrib is not None
+        out: dict[str, Any] = {"mode": mode, "articles": len(gold)}
         out["note"] = "predictions are attribution records: only the attribution scores apply"
+        pred_attrib = preds.attrib
     else:
-        out = score_claims(gold, pred_claims, texts, mode, per_article)
-        out["source"] = _source(db, pred)
-        pred_attrib = attrib_records(pred_claims)
+        out = score_claims(gold, preds.claims, texts, mode, per_article)
+        pred_attrib = attrib_records(preds.claims)
+    out["source"] = _source(db, pred)
+    out["warnings"] = preds.warnings
     out["attribution"] = attribution_report(gold_attrib, pred_attrib, per_article)
     return out
 
@@ -666,11 +684,13 @@ def evaluate_brat(
         raise InputError(str(gold_brat), f"no .ann file with a matching text in {texts_dir}")
     published = _brat_published(Path(texts_dir))
     items = [(aid, g["text"], published.get(aid)) for aid, g in gold.items()]
-    pred_claims, pred_attrib = load_predictions(gold, items, db=db, pred=pred, model=model)
-    if pred_attrib is None:
-        assert pred_claims is not None
-        pred_attrib = attrib_records(pred_claims)
-    return {"source": _source(db, pred), "attribution": attribution_report(gold, pred_attrib, per_article)}
+    preds = load_predictions(items, db=db, pred=pred, model=model)
+    pred_attrib = preds.attrib if preds.attrib is not None else attrib_records(preds.claims or {})
+    return {
+        "source": _source(db, pred),
+        "warnings": preds.warnings,
+        "attribution": attribution_report(gold, pred_attrib, per_article),
+    }
 
 
 # --------------------------------------------------------------------------- report
@@ -708,8 +728,7 @@ def format_attribution(res: Mapping[str, Any], per_article: bool = False) -> str
     for k in keys:
         v = res[k]
         lines.append(
-            f"{k:18}{_pct(v['P']):>8}{_pct(v['R']):>8}{_pct(v['F1']):>8}{v['tp']:>8}{v['n_pred']:>8}"
-            f"{v['n_gold']:>8}"
+            f"{k:18}{_pct(v['P']):>8}{_pct(v['R']):>8}{_pct(v['F1']):>8}{v['tp']:>8}{v['n_pred']:>8}{v['n_gold']:>8}"
         )
     if per_article and res.get("per_article"):
         lines += [
@@ -728,7 +747,9 @@ def format_attribution(res: Mapping[str, Any], per_article: bool = False) -> str
 
 def format_report(res: Mapping[str, Any], per_article: bool = False) -> str:
     """The result as text in the style of ``spacy evaluate``: summary, then P/R/F per role."""
-    lines: list[str] = []
+    lines: list[str] = [f"warning: {w}" for w in res.get("warnings", [])]
+    if lines:
+        lines.append("")
     if "roles" in res:
         cl, ac = res["claims"], res["all_fields_correct"]
         lines += [_rule(f"Results ({res['mode']})"), ""]
@@ -747,8 +768,7 @@ def format_report(res: Mapping[str, Any], per_article: bool = False) -> str:
         lines.append(f"{'':20}{'P':>8}{'R':>8}{'F':>8}{'TP':>6}{'FP':>6}{'FN':>6}")
         for role, v in res["roles"].items():
             lines.append(
-                f"{role:20}{_cell(v, 'P'):>8}{_cell(v, 'R'):>8}{_cell(v, 'F1'):>8}"
-                f"{v['tp']:>6}{v['fp']:>6}{v['fn']:>6}"
+                f"{role:20}{_cell(v, 'P'):>8}{_cell(v, 'R'):>8}{_cell(v, 'F1'):>8}{v['tp']:>6}{v['fp']:>6}{v['fn']:>6}"
             )
         if per_article and res.get("per_article"):
             lines += ["", _rule("Per article (F)"), ""]

@@ -132,15 +132,11 @@ def cli() -> click.Group:
 
 def test_cli_annotations_check(tmp_path: Path) -> None:
     ann, corpus = setup(tmp_path)
-    res = CliRunner().invoke(
-        cli(), ["annotations", "check", "--annotations", str(ann), "--corpus", str(corpus)]
-    )
+    res = CliRunner().invoke(cli(), ["annotations", "check", "--annotations", str(ann), "--corpus", str(corpus)])
     assert res.exit_code == 0, res.output
     assert res.output.startswith("OK: 1 annotation files, 1 claims, 8 spans")
     (corpus / "lonely.txt").write_text("x", encoding="utf-8")
-    res = CliRunner().invoke(
-        cli(), ["annotations", "check", "--annotations", str(ann), "--corpus", str(corpus)]
-    )
+    res = CliRunner().invoke(cli(), ["annotations", "check", "--annotations", str(ann), "--corpus", str(corpus)])
     assert res.exit_code == 1 and "lonely.txt" in res.output
 
 
@@ -166,9 +162,7 @@ def test_cli_score_with_pred(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli(), args + ["--mode", "overlap", "--output", str(out)])
     metrics = json.loads(out.read_text(encoding="utf-8"))
     assert metrics["roles"]["contact_status"]["fp"] == 1 and metrics["all_fields_correct"]["share"] == 0.0
-    res = CliRunner().invoke(
-        cli(), ["score", "--annotations", str(ann), "--pred", str(tmp_path / "nope.jsonl")]
-    )
+    res = CliRunner().invoke(cli(), ["score", "--annotations", str(ann), "--pred", str(tmp_path / "nope.jsonl")])
     assert res.exit_code != 0
     assert "--mode" in CliRunner().invoke(cli(), ["score", "--help"]).output
     assert "nervaluate" in CliRunner().invoke(cli(), ["score", "--help"]).output
@@ -187,10 +181,7 @@ def test_cli_score_gold_brat_with_attrib_pred(tmp_path: Path) -> None:
     )
     pred = tmp_path / "p.jsonl"
     pred.write_text(
-        json.dumps(
-            {"id": "a", "attributions": [{"source": [[0, 5]], "cue": [[6, 10]], "content": [[11, 17]]}]}
-        )
-        + "\n",
+        json.dumps({"id": "a", "attributions": [{"source": [[0, 5]], "cue": [[6, 10]], "content": [[11, 17]]}]}) + "\n",
         encoding="utf-8",
     )
     out = tmp_path / "m.json"
@@ -221,3 +212,30 @@ def test_main_cli_registers_commands() -> None:
     except ImportError as exc:  # another module of the CLI is not there yet
         pytest.skip(f"extractor.cli not importable: {exc}")
     assert "score" in main.commands and "annotations" in main.commands
+
+
+def test_cli_score_with_db(tmp_path: Path) -> None:
+    try:
+        from extractor.store import Store
+    except ImportError as exc:
+        pytest.skip(f"extractor.store not importable: {exc}")
+    from extractor.models import Claim
+
+    ann, corpus = setup(tmp_path)
+    db = tmp_path / "claims.db"
+    store = Store(db)
+    store.save_article("art", TEXT, None, [], [Claim.model_validate(claim()).with_id()])
+    store.save_article("unrelated", "Other text.", None, [], [])
+    store.close()
+    out = tmp_path / "m.json"
+    args = ["score", "--annotations", str(ann), "--corpus", str(corpus), "--db", str(db), "--output", str(out)]
+    res = CliRunner().invoke(cli(), args)
+    assert res.exit_code == 0, res.output
+    metrics = json.loads(out.read_text(encoding="utf-8"))
+    assert metrics["claims"]["F1"] == 1.0 and metrics["warnings"] == []
+    store = Store(db)
+    store.save_article("art", TEXT.lstrip("\ufeff"), None, [], [])  # the BOM stripped: offsets shift
+    store.close()
+    res = CliRunner().invoke(cli(), args)
+    assert "warning: art: the text stored" in res.output
+    assert json.loads(out.read_text(encoding="utf-8"))["claims"]["n_pred"] == 0
