@@ -18,6 +18,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from extractor.doctext import doc_text
+
 PATTERNS = Path(__file__).parent / "patterns"
 
 OPEN_QUOTES = "\"“«„"
@@ -42,9 +44,9 @@ class Lexicon:
 def lexicon() -> Lexicon:
     data = json.loads((PATTERNS / "cues.json").read_text(encoding="utf-8"))
     return Lexicon(
-        verbs=frozenset(data["verbs"]),
+        verbs=frozenset(data["verbs"]) | frozenset(data["stance"]),
         belief=frozenset(data["belief"]),
-        object_content=frozenset(data["object_content"]),
+        object_content=frozenset(data["object_content"]) | frozenset(data["stance"]),
         particle_cues={k: tuple(v) for k, v in data["particle_cues"].items()},
         needs_particle=frozenset(data["needs_particle"]),
         media_verbs=frozenset(data["reporting_media_verbs"]),
@@ -65,6 +67,7 @@ class Found:
     via: list[tuple[int, int]] = field(default_factory=list)
     source_root: int | None = None  # token index of the source's head
     cue_token: int | None = None
+    nested: bool = False  # the cue lies inside a quotation or another attribution's content
 
     @property
     def content_span(self) -> tuple[int, int] | None:
@@ -74,27 +77,42 @@ class Found:
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
-    """Quotation spans (marks included), pairing marks within a paragraph; unbalanced marks are ignored."""
+    """Quotation spans (marks included) within each paragraph; never crashes on unbalanced marks.
+
+    Curly marks pair with each other (an opening mark again means the earlier one was unbalanced);
+    straight marks pair among themselves, and when a paragraph has an odd number of them the stray
+    one at the paragraph's edge (a common artefact of copied news text) is ignored.
+    """
     out: list[tuple[int, int]] = []
     for para in re.finditer(r"[^\n]+", text):
+        body, base = para.group(), para.start()
         start: int | None = None
-        for m in _QUOTE.finditer(para.group()):
-            ch, pos = m.group(), para.start() + m.start()
-            if start is None:
-                if ch in OPEN_QUOTES:
-                    start = pos
-            elif ch in CLOSE_QUOTES:
+        for m in re.finditer(r"[“”«»„]", body):
+            ch, pos = m.group(), base + m.start()
+            if ch in "“«„":
+                start = pos
+            elif start is not None:
                 if pos - start > 1:
                     out.append((start, pos + 1))
                 start = None
-            elif ch in OPEN_QUOTES:  # an opening mark again: the earlier one was unbalanced
-                start = pos
-    return out
+        straight = [base + m.start() + (1 if m.group() == "''" else 0) for m in re.finditer("\"|''|``", body)]
+        straight = [p - 1 if text[p - 1 : p + 1] in ("''", "``") else p for p in straight]
+        if len(straight) % 2:
+            stripped = body.strip()
+            if stripped.endswith('"') and not stripped.startswith('"'):
+                straight = straight[:-1]
+            else:
+                straight = straight[1:]
+        for a, b in zip(straight[::2], straight[1::2]):
+            b_end = b + (2 if text[b : b + 2] in ("''", "``") else 1)
+            if b - a > 1:
+                out.append((a, b_end))
+    return sorted(out)
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Character span with surrounding white space and clause punctuation removed (quotes kept)."""
-    text = doc.text
+    text = doc_text(doc)
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM + ".":
@@ -132,6 +150,24 @@ def noun_phrase(tok: Token, stop_before: int | None = None) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+GROUP_DEPS = ("aux", "auxpass", "neg", "advmod")
+SPEECH = frozenset({"say", "tell", "announce", "write", "claim", "argue", "insist", "state", "report", "add",
+                    "note", "explain", "warn", "suggest", "acknowledge", "admit", "predict", "declare", "assert"})
+
+
+def verb_group_start(tok: Token) -> int:
+    """First token of the verb group: 'has repeatedly said', 'did not mention', 'went on to say' keeps 'to say'."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.head.i == tok.i and prev.dep_ in GROUP_DEPS and not prev.is_punct and prev.lower_ not in ("so", "as"):
+            start -= 1
+        else:
+            break
+    return start
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, inherited from the verb it is coordinated with or subordinate to."""
     seen = 0
@@ -156,7 +192,7 @@ class AttributionFinder:
         self.lex = lex or lexicon()
 
     def __call__(self, doc: Doc) -> list[Found]:
-        quotes = quotations(doc.text)
+        quotes = quotations(doc_text(doc))
         found: list[Found] = []
         used_cues: set[int] = set()
         for sent in doc.sents:
@@ -177,6 +213,7 @@ class AttributionFinder:
         for item in found:
             self._extend_quotes(doc, item, quotes)
         self._continue_quotes(doc, found, quotes)
+        self._mark_nested(found, quotes)
         self._chains(found, citing_sources(doc))
         return found
 
@@ -213,9 +250,17 @@ class AttributionFinder:
             pobj = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 content = subtree_chars(pobj)
+        if content is None and lemma in ("ask", "wonder", "question", "inquire"):
+            asked = next((c for c in tok.children if c.i > tok.i and (
+                c.dep_ == "prep" and c.lower_ in ("about", "whether", "if")
+                or c.dep_ in ("advcl", "ccomp") and any(m.lower_ in ("if", "whether") for m in c.children))), None)
+            if asked is not None:
+                content = subtree_chars(asked)
+        parts: list[tuple[int, int]] = []
         if content is None:
-            content = self._interrupted_clause(tok, sent)
-            if content is not None:
+            pieces = self._interrupted_clause(tok, sent)
+            if pieces:
+                content, parts = pieces[0], pieces[1:]
                 confidence += 0.1
         if content is None:
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
@@ -228,9 +273,17 @@ class AttributionFinder:
                 end = oprd.right_edge if oprd is not None else obj.right_edge
                 content = (obj.left_edge.idx, end.idx + len(end))
                 confidence -= 0.05
+        if content is None and lemma in SPEECH:
+            mark = next((t for t in doc[tok.i + 1 : sent.end] if t.lower_ == "that" and t.dep_ == "mark"), None)
+            if mark is not None and not any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.verbs
+                                            for t in doc[tok.i + 1 : mark.i]):
+                content = (mark.idx, sent.end_char)
+                confidence -= 0.1
+        quote_source: tuple[int, int] | None = None
         if content is None:
-            content = self._adjacent_quote(tok, sent, quotes)
-            if content is not None:
+            found_quote = self._adjacent_quote(tok, sent, quotes)
+            if found_quote is not None:
+                content, quote_source = found_quote
                 kind = "direct"
         if content is None:
             return None
@@ -250,12 +303,14 @@ class AttributionFinder:
                         content = subtree_chars(subj)
         else:
             source_tok = subject_of(tok)
+        if quote_source is not None:
+            source_tok = doc.char_span(*quote_source, alignment_mode="expand").root
         if source_tok is not None:
             if source_tok.lower_ == "it" and tok.dep_ != "relcl":
                 source_tok = None
         if source_tok is not None:
             stop = tok.i if source_tok.i < tok.i else None
-            source = noun_phrase(source_tok, stop_before=stop)
+            source = quote_source or noun_phrase(source_tok, stop_before=stop)
             if content and source[0] < content[1] and content[0] < source[1]:
                 source = (source_tok.idx, source_tok.idx + len(source_tok))
             confidence += 0.15
@@ -264,7 +319,7 @@ class AttributionFinder:
         content = trim(tok.doc, *content) if content else None
         if content is None:
             return None
-        text = doc.text
+        text = doc_text(doc)
         if text[content[0]] in OPEN_QUOTES or text[content[0] : content[0] + 6].lower().startswith(("that “", 'that "')):
             kind = "direct" if kind != "passive" else kind
         if lemma in lex.belief:
@@ -272,43 +327,70 @@ class AttributionFinder:
         if lemma in ("say", "tell"):
             confidence += 0.05
         cue_tok = doc[cue_end]
+        cue_start = verb_group_start(tok)
         return Found(
-            cue=(tok.idx, cue_tok.idx + len(cue_tok)),
+            cue=(doc[cue_start].idx, cue_tok.idx + len(cue_tok)),
             cue_lemma=lemma,
             source=source,
-            content=[content],
+            content=[content, *parts],
             kind=kind,
             sentence=(sent.start_char, sent.end_char),
             confidence=max(0.05, min(0.97, confidence)),
             source_root=source_tok.i if source_tok is not None else None,
         )
 
-    def _interrupted_clause(self, tok: Token, sent: Span) -> tuple[int, int] | None:
-        """'Russia refused ..., Kirby said' parsed with 'said' under the clause it reports."""
+    def _interrupted_clause(self, tok: Token, sent: Span) -> list[tuple[int, int]] | None:
+        """'Russia refused ..., Kirby said' and 'The years, he said, brought a shift': the cue interrupts
+        or ends the clause it reports, and the parser hangs it under that clause."""
         head = tok.head
-        if head is tok or tok.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or head.i > tok.i:
+        if head is tok or tok.dep_ not in ("parataxis", "advcl", "ccomp", "conj"):
             return None
-        if not any(c.dep_ in ("nsubj",) for c in tok.children) and tok.dep_ != "parataxis":
+        if not any(c.dep_ == "nsubj" for c in tok.children) and tok.dep_ != "parataxis":
             return None
-        start = sent.start
-        end = tok.left_edge.i
         doc = tok.doc
-        if end <= start or doc[end - 1].text not in (",", "—", "–", "-") + tuple(CLOSE_QUOTES) + ("''",):
+        left, right = tok.left_edge.i, tok.right_edge.i
+        if left == sent.start and head.i > right and right + 1 < sent.end and doc[right + 1].text in (",", ":"):
+            if any(c.dep_ == "nsubj" for c in tok.children) and right + 2 < sent.end and any(
+                c.dep_ == "mark" and c.lower_ in ("as", "like") for c in tok.children
+            ):
+                return [(doc[right + 2].idx, sent.end_char)]
+        if left <= sent.start or doc[left - 1].text not in (",", "—", "–", "-") + tuple(CLOSE_QUOTES) + ("''",):
             return None
-        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        parts = [(doc[sent.start].idx, doc[left - 1].idx + len(doc[left - 1]))]
+        if head.i > tok.i:
+            if right + 1 >= sent.end:
+                return None
+            parts.append((doc[right + 1].idx, sent.end_char))
+        return parts
 
-    def _adjacent_quote(self, tok: Token, sent: Span, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-        """A quotation right before the cue clause ('"...," he said') or right after it ('he said: "..."')."""
-        lo = tok.left_edge.idx
-        hi = tok.right_edge.idx + len(tok.right_edge)
-        text = tok.doc.text
+    def _adjacent_quote(
+        self, tok: Token, sent: Span, quotes: list[tuple[int, int]]
+    ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+        """A quotation next to the cue, with only the source and punctuation between:
+        '"...," he said', '"...," said Cruz', 'he said: "..."', and a quotation closed in the sentence before."""
+        doc = tok.doc
+        subject = subject_of(tok)
+        between_ok = set(subject.subtree) if subject is not None else set()
+        text = doc_text(doc)
+
+        def only_source(start: int, end: int) -> bool:
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is None:
+                return not text[start:end].strip(" ,:\n\xa0—–-")
+            return all(t.is_punct or t.is_space or t in between_ok or t.i == tok.i or t.dep_ in GROUP_DEPS
+                       for t in span)
+
         for q_start, q_end in quotes:
-            if q_end <= lo and not text[q_end:lo].strip(" ,\n\xa0—–-"):
-                return q_start, q_end
-            if q_start >= tok.idx and not text[tok.idx + len(tok) : q_start].strip(" ,:\n\xa0—–-"):
-                return q_start, q_end
-            if sent.start_char <= q_start < hi and q_end > tok.idx:
-                return q_start, q_end
+            if q_end <= tok.idx and q_end >= sent.start_char - 3:
+                if only_source(q_end, tok.idx):
+                    return (q_start, q_end), None
+                gap = doc.char_span(q_end, tok.idx, alignment_mode="contract")
+                if gap is not None and 0 < len(gap) <= 10 and not any(t.pos_ in ("VERB", "AUX") for t in gap) and any(
+                    t.pos_ in ("PROPN", "PRON", "NOUN") for t in gap
+                ):  # '"...," Ramos, 58, told AFP': the parse hung the verb on the quote
+                    return (q_start, q_end), trim(doc, gap.start_char, gap.end_char)
+            if q_start >= tok.idx + len(tok) and q_start <= sent.end_char and only_source(tok.idx + len(tok), q_start):
+                return (q_start, q_end), None
         return None
 
     def _according_to(self, tok: Token, sent: Span) -> Found | None:
@@ -321,7 +403,7 @@ class AttributionFinder:
             return None
         src_start, src_end = noun_phrase(pobj)
         phrase_start, phrase_end = tok.idx, src_end
-        text = doc.text
+        text = doc_text(doc)
         before = trim(doc, sent.start_char, phrase_start)
         after = trim(doc, phrase_end, sent.end_char)
         if after and (not before or (after[1] - after[0]) >= (before[1] - before[0])):
@@ -395,7 +477,7 @@ class AttributionFinder:
         """'"A," he said. "B."': a quotation right after a quoted attribution, with no cue of its own, joins it."""
         covered = [(f.content[0][0], f.content[-1][1]) for f in found]
         cues = sorted(f.cue[0] for f in found)
-        text = doc.text
+        text = doc_text(doc)
         for item in found:
             if item.kind != "direct":
                 continue
@@ -411,6 +493,15 @@ class AttributionFinder:
                 item.content.append((q_start, q_end))
                 item.sentence = self._whole_sentences(doc, item.sentence[0], max(item.sentence[1], q_end))
                 last_end = q_end
+
+    @staticmethod
+    def _mark_nested(found: list[Found], quotes: list[tuple[int, int]]) -> None:
+        """PolNeAR/PARC annotate only the outermost attribution; nested ones are kept but flagged."""
+        for item in found:
+            start = item.cue[0]
+            item.nested = any(q0 < start < q1 for q0, q1 in quotes) or any(
+                other is not item and any(c0 <= start < c1 for c0, c1 in other.content) for other in found
+            )
 
     @staticmethod
     def _chains(found: list[Found], citing: dict[int, list[tuple[int, int]]]) -> None:

@@ -168,6 +168,10 @@ class SpeakerResolver:
     def _resolve_span(self, span, text: str, low: str, mention: Span) -> Party:
         lex = self.lex
         if low in lex.he_she:
+            antecedent = self._antecedent(span.start)
+            if antecedent is not None:
+                return Party(name=antecedent.name, mention=mention, kind="person", role=antecedent.role,
+                             resolved_from="pronoun")
             if self.last_person is not None:
                 return Party(name=self.last_person.name, mention=mention, kind="person",
                              role=self.last_person.role, resolved_from="pronoun")
@@ -214,6 +218,28 @@ class SpeakerResolver:
         if head.pos_ == "PROPN":
             return Party(name=re.sub(r"^(the|The)\s+", "", text), mention=mention, kind="organisation", role=None)
         return Party(name=text, mention=mention, kind="unknown", role=None)
+
+    def _antecedent(self, token_index: int) -> Party | None:
+        """The person a 'he'/'she' most likely means: the nearest clause subject before it (the main
+        clause's first) that names a person, in this sentence or the two before."""
+        doc = self.doc
+        sent = doc[token_index].sent
+        sents = [sent]
+        while len(sents) < 3 and sents[-1].start > 0:
+            sents.append(doc[sents[-1].start - 1].sent)
+        for i, s in enumerate(sents):
+            subjects = [t for t in s if t.dep_ in ("nsubj", "nsubjpass") and (i > 0 or t.i < token_index)]
+            subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", -t.i) if i > 0 else (0, -t.i))
+            for t in subjects:
+                if t.lower_ in self.lex.he_she or t.lower_ in self.lex.they or t.pos_ == "PRON":
+                    continue
+                left = t.left_edge.i
+                right = next((c.i for c in t.rights if c.is_punct or c.dep_ in ("relcl", "acl", "appos")), t.right_edge.i + 1)
+                np = doc[left : max(right, t.i + 1)]
+                party = self._resolve_span(np, np.text, np.text.lower(), Span.of(self.raw, np.start_char, np.end_char))
+                if party.kind == "person" and not party.model_extra.get("ambiguous"):
+                    return party
+        return None
 
     def _known_surname(self, span) -> str | None:
         """A lone proper noun the model did not tag as a person, but that is a surname the article gave."""
