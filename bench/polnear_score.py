@@ -186,7 +186,7 @@ def _extractor_chunk(args: tuple[list[tuple[str, str, Any]], str | None]) -> dic
     items, model = args
     items = [(i, t, dt.date.fromisoformat(p) if p else None) for i, t, p in items]
     return {
-        i: formats.claims_to_attrib_record(i, claims)["attributions"]
+        i: formats.claims_to_attrib_record(i, claims, outermost_only=True)["attributions"]
         for (i, _, _), claims in zip(items, extract_texts(items, model=model), strict=True)
     }
 

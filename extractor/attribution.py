@@ -38,6 +38,7 @@ class Lexicon:
     particle_cues: dict[str, tuple[str, ...]]
     needs_particle: frozenset[str]
     media_verbs: frozenset[str]
+    stance: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +51,7 @@ def lexicon() -> Lexicon:
         particle_cues={k: tuple(v) for k, v in data["particle_cues"].items()},
         needs_particle=frozenset(data["needs_particle"]),
         media_verbs=frozenset(data["reporting_media_verbs"]),
+        stance=frozenset(data["stance"]) - frozenset(data["verbs"]),
     )
 
 
@@ -68,6 +70,8 @@ class Found:
     source_root: int | None = None  # token index of the source's head
     cue_token: int | None = None
     nested: bool = False  # the cue lies inside a quotation or another attribution's content
+    in_quote: bool = False  # the cue lies inside a quotation: the quoted speaker's own words
+    stance: bool = False  # a stance verb (support, oppose, seek), not a verb of saying
 
     @property
     def content_span(self) -> tuple[int, int] | None:
@@ -329,6 +333,7 @@ class AttributionFinder:
         cue_tok = doc[cue_end]
         cue_start = verb_group_start(tok)
         return Found(
+            stance=lemma in lex.stance,
             cue=(doc[cue_start].idx, cue_tok.idx + len(cue_tok)),
             cue_lemma=lemma,
             source=source,
@@ -499,7 +504,8 @@ class AttributionFinder:
         """PolNeAR/PARC annotate only the outermost attribution; nested ones are kept but flagged."""
         for item in found:
             start = item.cue[0]
-            item.nested = any(q0 < start < q1 for q0, q1 in quotes) or any(
+            item.in_quote = any(q0 < start < q1 for q0, q1 in quotes)
+            item.nested = item.in_quote or any(
                 other is not item and any(c0 <= start < c1 for c0, c1 in other.content) for other in found
             )
 

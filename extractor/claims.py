@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from extractor.attribution import Found
 from extractor.contacts import FoundContact
 from extractor.dates import resolve_date
+from extractor.doctext import doc_text
 from extractor.models import Attribution, Claim, Contact, DateRef, Party, Span
 from extractor.speakers import SpeakerResolver
 
@@ -56,7 +57,7 @@ def pick_date(
 
 def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None) -> list[Claim]:
     """All claims of one processed article; ``doc.text`` must have ``raw``'s length (dropped text masked)."""
-    if len(doc.text) != len(raw):
+    if len(doc_text(doc)) != len(raw):
         raise ValueError("the Doc's text must keep the raw text's offsets")
     resolver = SpeakerResolver(doc, raw)
     found: list[Found] = sorted(doc._.attributions or [], key=lambda f: f.cue[0])
@@ -68,6 +69,8 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
     events += [(c.cue[0], "c", c) for c in contacts]
     events.sort(key=lambda e: (e[0], e[1]))
     for _, kind, item in events:
+        if kind == "a" and not reportable(item):
+            continue
         if kind == "a":
             claims.append(_attribution_claim(item, contacts, used_contacts, resolver, dates, article_id, raw, published))
         elif id(item) not in used_contacts and not _inside_any_content(item, found):
@@ -78,6 +81,13 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
         claim = claim.with_id()
         out.setdefault(claim.claim_id, claim)
     return list(out.values())
+
+
+def reportable(found: Found) -> bool:
+    """Whether an attribution is a claim of its own. A cue inside a quotation is part of the quoted
+    words ('"I think we will win," he said'), and a stance verb inside another attribution's content
+    ('Kirby said Russia refused ...') is part of what is reported: neither is a separate claim."""
+    return not found.in_quote and not (found.nested and found.stance)
 
 
 def _inside_any_content(contact: FoundContact, found: list[Found]) -> bool:
@@ -104,6 +114,7 @@ def _attribution_claim(
 ) -> Claim:
     speaker = resolver.resolve(*f.source) if f.source is not None else None
     via = [resolver.resolve(s, e, speaker=False) for s, e in f.via]
+    via = [p for p in via if speaker is None or p.name != speaker.name]  # never its own source
     content_span = f.content_span
     kind = TYPES.get(f.kind, "other")
     if kind == "indirect" and f.cue_lemma in MEDIA_VERBS and speaker is not None and speaker.kind == "media":
@@ -125,13 +136,16 @@ def _attribution_claim(
         date = pick_date(dates, raw, published, content_span, near=near)
     if date is None:
         date = pick_date(dates, raw, published, f.sentence, near=near)
-    extra = {}
-    if len(f.content) > 1:
-        extra["content_parts"] = [_span(raw, c) for c in f.content]
+    extra = {"nested": True} if f.nested else {}
+    content = _span(raw, content_span)
+    if content is not None and len(f.content) > 1:
+        pieces = [p for p in (_span(raw, c) for c in f.content) if p is not None]
+        content = Span(text=content.text, start=content.start, end=content.end,
+                       fragments=[[p.start, p.end] for p in pieces])
     return Claim(
         article_id=article_id,
         sentence=_span(raw, f.sentence) or Span.of(raw, *f.sentence),
-        content=_span(raw, content_span),
+        content=content,
         cue=_span(raw, f.cue),
         speaker=speaker,
         attribution=Attribution(type=kind, via=via),

@@ -22,6 +22,8 @@ PARTY_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 PARTY_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us"}
 OBJECT_DEPS = ("dobj", "obj", "dative")
 WITH_PREPS = ("with", "to", "between", "among")
+EVENT_NOUNS = frozenset({"invasion", "attack", "war", "election", "start", "beginning", "outbreak", "end", "death",
+                         "meeting", "summit", "visit", "talks", "crisis", "conflict", "offensive", "operation"})
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +45,7 @@ class ContactLexicon:
     planned: frozenset[str]
     unanswered_verbs: frozenset[str]
     not_contact: dict[str, frozenset[str]]
+    phone_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +63,7 @@ def contact_lexicon() -> ContactLexicon:
         planned=frozenset(status["planned"]),
         unanswered_verbs=frozenset(status["unanswered_verbs"]),
         not_contact={k: frozenset(v) for k, v in data["not_contact_particles"].items()},
+        phone_words=frozenset(data.get("phone_words", [])),
     )
 
 
@@ -80,7 +84,13 @@ class FoundContact:
 
 
 def party_heads(tok: Token) -> list[Token]:
-    """The parties a noun phrase names: 'A and B' gives A, B; 'the ministers, A and B' gives A, B."""
+    """The parties a noun phrase names: 'A and B' gives A, B; 'the ministers, A and B' gives A, B;
+    an event noun the parser made the subject ('After Russia's invasion of Ukraine, A and B tried')
+    gives the people coordinated under it."""
+    if tok.pos_ == "NOUN" and tok.ent_type_ == "" and tok.lemma_.lower() in EVENT_NOUNS:
+        named = [t for t in tok.subtree if t.dep_ == "conj" and t.ent_type_ in ("PERSON", "ORG")]
+        if named:
+            return named
     appos = next((c for c in tok.children if c.dep_ == "appos"), None)
     if appos is not None and tok.pos_ == "NOUN":
         people = [t for t in tok.subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"]
@@ -302,6 +312,15 @@ class ContactFinder:
                 return channel
         return default
 
+    def _phone_nearby(self, tok: Token) -> bool:
+        """'X spoke with Y. ... the call was initiated by X': a call named in this or the next sentence."""
+        sent = tok.sent
+        doc = tok.doc
+        window = list(sent)
+        if sent.end < len(doc):
+            window += list(doc[sent.end].sent)
+        return any(t.lower_ in self.lex.phone_words and t.i != tok.i for t in window)
+
     @staticmethod
     def _duration(tok: Token) -> str | None:
         for prep in tok.children:
@@ -314,6 +333,11 @@ class ContactFinder:
 
     def _build(self, tok: Token, channel: str, initiators: list[Token], counterparts: list[Token]) -> FoundContact:
         status = self._status(tok)
+        if status in ("refused", "unanswered"):
+            # the spec: 'refused'/'unanswered' mean the OTHER side declined; the subject here is that side
+            initiators, counterparts = counterparts, initiators
+        if channel == "unspecified" and tok.pos_ == "VERB" and self._phone_nearby(tok):
+            channel = "phone"
         confidence = 0.55 + 0.15 * bool(initiators) + 0.15 * bool(counterparts)
         if tok.pos_ == "NOUN":
             confidence -= 0.05

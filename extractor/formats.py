@@ -175,12 +175,24 @@ def claim_to_attribution(claim: Claim) -> dict[str, FragList]:
     }
 
 
-def claims_to_attrib_record(article_id: str, claims: Iterable[Claim], text: str | None = None) -> dict:
-    """One attrib_score.py record for an article (``text`` added when given, as gold needs it)."""
+def is_nested(claim: Claim) -> bool:
+    """An attribution inside a quotation or another attribution's content (the extractor flags it)."""
+    return bool((claim.model_extra or {}).get("nested"))
+
+
+def claims_to_attrib_record(
+    article_id: str, claims: Iterable[Claim], text: str | None = None, outermost_only: bool = False
+) -> dict:
+    """One attrib_score.py record for an article (``text`` added when given, as gold needs it).
+
+    ``outermost_only`` follows PolNeAR/PARC, which annotate no attribution nested in another's content.
+    """
     rec: dict[str, Any] = {"id": article_id}
     if text is not None:
         rec["text"] = text
-    rec["attributions"] = [claim_to_attribution(c) for c in claims if is_attribution(c)]
+    rec["attributions"] = [
+        claim_to_attribution(c) for c in claims if is_attribution(c) and not (outermost_only and is_nested(c))
+    ]
     return rec
 
 

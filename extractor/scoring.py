@@ -521,9 +521,14 @@ def score_claims(
 # ------------------------------------------------------------------- where gold and predictions come from
 
 
-def attrib_records(claims: Mapping[str, Sequence[Claim]], texts: Mapping[str, str] | None = None) -> dict[str, dict]:
+def attrib_records(
+    claims: Mapping[str, Sequence[Claim]], texts: Mapping[str, str] | None = None, outermost_only: bool = False
+) -> dict[str, dict]:
     """Claims per article as attrib_score.py records (with text when known: gold needs it)."""
-    return {aid: formats.claims_to_attrib_record(aid, cs, (texts or {}).get(aid)) for aid, cs in claims.items()}
+    return {
+        aid: formats.claims_to_attrib_record(aid, cs, (texts or {}).get(aid), outermost_only=outermost_only)
+        for aid, cs in claims.items()
+    }
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -685,7 +690,8 @@ def evaluate_brat(
     published = _brat_published(Path(texts_dir))
     items = [(aid, g["text"], published.get(aid)) for aid, g in gold.items()]
     preds = load_predictions(items, db=db, pred=pred, model=model)
-    pred_attrib = preds.attrib if preds.attrib is not None else attrib_records(preds.claims or {})
+    # PolNeAR/PARC annotate no attribution nested inside another's content: score the outermost ones
+    pred_attrib = preds.attrib if preds.attrib is not None else attrib_records(preds.claims or {}, outermost_only=True)
     return {
         "source": _source(db, pred),
         "warnings": preds.warnings,

@@ -67,6 +67,14 @@ def _strip_possessive(text: str) -> str:
     return re.sub(r"\s*['’]s$", "", text.strip())
 
 
+_DETERMINER = re.compile(r"^(the|a|an|their|his|her|its|our|your|my|some|this|that|these|those)\s+", re.I)
+
+
+def bare_name(text: str) -> str:
+    """A party name without a leading determiner: 'their US colleagues' -> 'US colleagues'."""
+    return _DETERMINER.sub("", text.strip())
+
+
 class SpeakerResolver:
     """Resolves mentions in one Doc; keeps the last person speaker for pronouns."""
 
@@ -202,7 +210,7 @@ class SpeakerResolver:
             else:
                 kind = "organisation"
             if head_low in lex.anonymous and head.ent_type_ == "":
-                return Party(name=re.sub(r"^(the|The)\s+", "", text), mention=mention, kind="anonymous", role=None)
+                return Party(name=bare_name(text), mention=mention, kind="anonymous", role=None)
             return Party(name=name, mention=mention, kind=kind, role=None)
         if head_low in lex.documents:
             return Party(name=text, mention=mention, kind="unknown", role=None)
@@ -210,14 +218,14 @@ class SpeakerResolver:
         if by_role is not None:
             return by_role
         if words & lex.media and head_low in lex.media:
-            return Party(name=re.sub(r"^(the|The)\s+", "", text), mention=mention, kind="media", role=None)
+            return Party(name=bare_name(text), mention=mention, kind="media", role=None)
         if head_low in lex.government or words & {"side", "government", "ministry", "administration"}:
-            return Party(name=re.sub(r"^(the|The)\s+", "", text), mention=mention, kind="government", role=None)
+            return Party(name=bare_name(text), mention=mention, kind="government", role=None)
         if head_low in lex.anonymous or head.lemma_.lower() in lex.anonymous:
-            return Party(name=re.sub(r"^(the|The)\s+", "", text), mention=mention, kind="anonymous", role=None)
+            return Party(name=bare_name(text), mention=mention, kind="anonymous", role=None)
         if head.pos_ == "PROPN":
-            return Party(name=re.sub(r"^(the|The)\s+", "", text), mention=mention, kind="organisation", role=None)
-        return Party(name=text, mention=mention, kind="unknown", role=None)
+            return Party(name=bare_name(text), mention=mention, kind="organisation", role=None)
+        return Party(name=bare_name(text), mention=mention, kind="unknown", role=None)
 
     def _antecedent(self, token_index: int) -> Party | None:
         """The person a 'he'/'she' most likely means: the nearest clause subject before it (the main
@@ -338,6 +346,6 @@ class SpeakerResolver:
         if others:
             return Party(name=text, mention=mention, kind="person", role=text, ambiguous=True,
                          candidates=[top.name, *sorted(others)])
-        return Party(name=top.name, mention=mention, kind="person", role=re.sub(r"^(the|The)\s+", "", text),
+        return Party(name=top.name, mention=mention, kind="person", role=bare_name(text),
                      resolved_from="role")
 

@@ -61,7 +61,9 @@ def test_colon_headline_is_an_attribution_with_a_refused_contact(corpus_results)
     title = next(c for c in corpus_results[SEED_DUP].claims if c.sentence.start == 0)
     assert title.speaker.name == "Pentagon" and title.cue.text == ":"
     assert title.contact.status == "refused"
-    assert [p.name for p in title.contact.initiator] == ["Sergei Shoigu", "Valery Gerasimov"]
+    # 'refused' means the other side declined: the refusing generals are the counterpart
+    assert [p.name for p in title.contact.counterpart] == ["Sergei Shoigu", "Valery Gerasimov"]
+    assert [p.name for p in title.contact.initiator] == ["US colleagues"]
 
 
 def test_according_to_and_not_attempted(corpus_results):
