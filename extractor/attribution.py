@@ -107,7 +107,7 @@ def quotations(text: str) -> list[tuple[int, int]]:
                 straight = straight[:-1]
             else:
                 straight = straight[1:]
-        for a, b in zip(straight[::2], straight[1::2]):
+        for a, b in zip(straight[::2], straight[1::2], strict=False):
             b_end = b + (2 if text[b : b + 2] in ("''", "``") else 1)
             if b - a > 1:
                 out.append((a, b_end))
@@ -214,8 +214,12 @@ class AttributionFinder:
                     item.cue_token = tok.i
                     used_cues.add(tok.i)
                     found.append(item)
+        text = doc_text(doc)
         for item in found:
             self._extend_quotes(doc, item, quotes)
+            start = item.content[0][0]
+            if item.kind == "indirect" and (text[start] in OPEN_QUOTES or text[start : start + 2] in ("''", "``")):
+                item.kind = "direct"
         self._continue_quotes(doc, found, quotes)
         self._mark_nested(found, quotes)
         self._chains(found, citing_sources(doc))
@@ -275,6 +279,9 @@ class AttributionFinder:
             elif obj is not None and lemma in lex.object_content and subject_of(tok) is not None:
                 oprd = next((c for c in tok.children if c.dep_ == "oprd"), None)
                 end = oprd.right_edge if oprd is not None else obj.right_edge
+                for prep in tok.children:  # 'criticized Nabisco for the move', 'accused him of lying'
+                    if prep.dep_ == "prep" and prep.i == end.i + 1 and prep.lower_ in ("for", "of", "over", "as"):
+                        end = prep.right_edge
                 content = (obj.left_edge.idx, end.idx + len(end))
                 confidence -= 0.05
         if content is None and lemma in SPEECH:
@@ -324,7 +331,8 @@ class AttributionFinder:
         if content is None:
             return None
         text = doc_text(doc)
-        if text[content[0]] in OPEN_QUOTES or text[content[0] : content[0] + 6].lower().startswith(("that “", 'that "')):
+        opening = text[content[0] : content[0] + 6].lower()
+        if text[content[0]] in OPEN_QUOTES or opening.startswith(("that “", 'that "')):
             kind = "direct" if kind != "passive" else kind
         if lemma in lex.belief:
             confidence -= 0.2
@@ -491,8 +499,8 @@ class AttributionFinder:
                 if q_start < last_end:
                     continue
                 gap = text[last_end:q_start]
-                if "\n" in gap.strip(" \xa0") or not re.fullmatch(r"[\s\xa0.,;:]*", gap):
-                    break
+                if not re.fullmatch(r"[\s\xa0.,;:]*", gap) or gap.count("\n") > 4:
+                    break  # words between: the quotation is someone else's, or the article's
                 if any(s <= q_start < e for s, e in covered) or any(q_start <= c < q_end for c in cues):
                     break
                 item.content.append((q_start, q_end))

@@ -72,7 +72,9 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
         if kind == "a" and not reportable(item):
             continue
         if kind == "a":
-            claims.append(_attribution_claim(item, contacts, used_contacts, resolver, dates, article_id, raw, published))
+            claims.append(
+                _attribution_claim(item, contacts, used_contacts, resolver, dates, article_id, raw, published)
+            )
         elif id(item) not in used_contacts and not _inside_any_content(item, found):
             used_contacts.add(id(item))
             claims.append(_contact_claim(item, resolver, dates, article_id, raw, published))

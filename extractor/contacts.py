@@ -199,7 +199,7 @@ class ContactFinder:
         initiators = party_heads(subject) if subject is not None else []
         if not counterparts and len(initiators) > 1 and lemma in ("meet", "speak", "talk", "confer", "negotiate"):
             initiators, counterparts = initiators[:1], initiators[1:]
-        if lemma in lex.verbs_need_party and not counterparts and not (lemma in ("respond", "reply")):
+        if lemma in lex.verbs_need_party and not counterparts and lemma not in ("respond", "reply"):
             return None
         if not counterparts and not initiators:
             return None

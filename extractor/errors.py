@@ -8,3 +8,7 @@ class InputError(Exception):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+class ModelError(Exception):
+    """The named spaCy model is not installed."""

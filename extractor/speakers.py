@@ -242,7 +242,8 @@ class SpeakerResolver:
                 if t.lower_ in self.lex.he_she or t.lower_ in self.lex.they or t.pos_ == "PRON":
                     continue
                 left = t.left_edge.i
-                right = next((c.i for c in t.rights if c.is_punct or c.dep_ in ("relcl", "acl", "appos")), t.right_edge.i + 1)
+                stops = (c.i for c in t.rights if c.is_punct or c.dep_ in ("relcl", "acl", "appos"))
+                right = next(stops, t.right_edge.i + 1)
                 np = doc[left : max(right, t.i + 1)]
                 party = self._resolve_span(np, np.text, np.text.lower(), Span.of(self.raw, np.start_char, np.end_char))
                 if party.kind == "person" and not party.model_extra.get("ambiguous"):

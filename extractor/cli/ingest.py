@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
-from extractor.errors import InputError
-from extractor.nlp import DEFAULT_MODEL, ModelError
+from extractor import DEFAULT_MODEL
+from extractor.errors import InputError, ModelError
 from extractor.store import DEFAULT_DB, SchemaError, Store
 
 PROGRESS_MIN = 5
@@ -125,7 +125,8 @@ def claims(db_path, article_id, fmt) -> None:
         contact = ""
         if c.contact is not None:
             names = lambda ps: ", ".join(p.name for p in ps) or "?"  # noqa: E731
-            contact = f"{names(c.contact.initiator)} -> {names(c.contact.counterpart)} ({c.contact.channel}, {c.contact.status})"
+            contact = (f"{names(c.contact.initiator)} -> {names(c.contact.counterpart)}"
+                       f" ({c.contact.channel}, {c.contact.status})")
         date = ""
         if c.date is not None:
             date = f"{c.date.text} = {c.date.value or '?'}" + (f"..{c.date.end_value}" if c.date.end_value else "")
