@@ -523,8 +523,8 @@ class AttributionFinder:
         for item in found:
             item.via = list(citing.get(item.cue_token, []))
         for outer in found:
-            if outer.source is None:
-                continue
+            if outer.source is None or outer.in_quote:
+                continue  # words inside a quotation are not a source in the chain
             o_start, o_end = outer.content[0][0], outer.content[-1][1]
             for inner in found:
                 if inner is not outer and inner.source is not None and o_start <= inner.cue[0] < o_end:

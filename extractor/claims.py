@@ -85,6 +85,17 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
     return list(out.values())
 
 
+def date_factor(date: DateRef | None, region: tuple[int, int] | None) -> float:
+    """How much a claim's date lowers the belief in it: a date outside the content may date the
+    statement rather than the event, and an unresolved one may be wrong in more ways."""
+    if date is None:
+        return 1.0
+    factor = 1.0 if date.resolved else 0.9
+    if region is None or not _inside((date.start, date.end), region):
+        factor *= 0.85
+    return factor
+
+
 def reportable(found: Found) -> bool:
     """Whether an attribution is a claim of its own. A cue inside a quotation is part of the quoted
     words ('"I think we will win," he said'), and a stance verb inside another attribution's content
@@ -129,7 +140,7 @@ def _attribution_claim(
     if contact_item is not None:
         used.add(id(contact_item))
         contact = _contact(contact_item, resolver, raw)
-        confidence = (confidence + contact_item.confidence) / 2
+        confidence *= contact_item.confidence
     if speaker is not None and speaker.model_extra.get("ambiguous"):
         confidence *= 0.7
     near = contact_item.cue[0] if contact_item else None
@@ -138,6 +149,9 @@ def _attribution_claim(
         date = pick_date(dates, raw, published, content_span, near=near)
     if date is None:
         date = pick_date(dates, raw, published, f.sentence, near=near)
+    confidence *= date_factor(date, content_span)
+    if via:
+        confidence *= 0.9  # the chain is one more thing to get right
     extra = {"nested": True} if f.nested else {}
     content = _span(raw, content_span)
     if content is not None and len(f.content) > 1:
@@ -162,6 +176,7 @@ def _contact_claim(
     c: FoundContact, resolver: SpeakerResolver, dates: list[tuple[int, int]], article_id: str, raw: str,
     published: dt.date | None,
 ) -> Claim:
+    date = pick_date(dates, raw, published, c.sentence, near=c.cue[0])
     return Claim(
         article_id=article_id,
         sentence=_span(raw, c.sentence) or Span.of(raw, *c.sentence),
@@ -169,7 +184,7 @@ def _contact_claim(
         cue=None,
         speaker=None,
         attribution=None,
-        date=pick_date(dates, raw, published, c.sentence, near=c.cue[0]),
+        date=date,
         contact=_contact(c, resolver, raw),
-        confidence=round(c.confidence, 3),
+        confidence=round(c.confidence * date_factor(date, c.sentence), 3),
     )

@@ -425,6 +425,8 @@ class ArticleScore:
     matched: int = 0
     all_correct: int = 0
     roles: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in ROLES})
+    calibration: list[tuple[float, bool]] = field(default_factory=list)
+    """(confidence, right as a whole) per predicted claim: matched, and every role it fills agrees."""
 
     def add(self, other: ArticleScore) -> None:
         self.n_gold += other.n_gold
@@ -433,6 +435,7 @@ class ArticleScore:
         self.all_correct += other.all_correct
         for r in ROLES:
             self.roles[r].add(other.roles[r])
+        self.calibration += other.calibration
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -443,7 +446,22 @@ class ArticleScore:
                 "share": self.all_correct / self.n_gold if self.n_gold else 0.0,
             },
             "roles": {r: c.as_dict() for r, c in self.roles.items()},
+            "calibration": calibration_table(self.calibration),
         }
+
+
+CALIBRATION_BINS: tuple[float, ...] = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
+
+
+def calibration_table(points: Sequence[tuple[float, bool]]) -> dict[str, Any]:
+    """Share of predicted claims right as a whole, per confidence bin and at or above 0.8."""
+    bins = []
+    for lo, hi in zip(CALIBRATION_BINS, CALIBRATION_BINS[1:], strict=False):
+        inside = [ok for conf, ok in points if lo <= conf < hi]
+        bins.append({"from": lo, "to": min(hi, 1.0), "n": len(inside),
+                     "right": sum(inside) / len(inside) if inside else None})
+    high = [ok for conf, ok in points if conf >= 0.8]
+    return {"bins": bins, "at_least_0.8": {"n": len(high), "right": sum(high) / len(high) if high else None}}
 
 
 def approx_text(claims: Iterable[Claim]) -> str:
@@ -476,13 +494,17 @@ def score_article(
     matched_p = {j for _, j in pairs}
     for i, j in pairs:
         all_ok = True
+        pred_ok = True
         for role in ROLES:
             g_has, p_has, ok = role_status(role, gold[i], pred[j], judge)
             res.roles[role].add(_count(g_has, p_has, ok))
             all_ok = all_ok and (ok or not g_has)
+            pred_ok = pred_ok and (ok or not p_has)
         res.all_correct += all_ok
+        res.calibration.append((pred[j].confidence or 0.0, pred_ok))
     for j, p in enumerate(pred):
         if j not in matched_p:
+            res.calibration.append((p.confidence or 0.0, False))
             for role in ROLES:
                 res.roles[role].add(_count(*role_status(role, None, p, judge)))
     for i, g in enumerate(gold):
@@ -776,6 +798,16 @@ def format_report(res: Mapping[str, Any], per_article: bool = False) -> str:
             lines.append(
                 f"{role:20}{_cell(v, 'P'):>8}{_cell(v, 'R'):>8}{_cell(v, 'F1'):>8}{v['tp']:>6}{v['fp']:>6}{v['fn']:>6}"
             )
+        cal = res.get("calibration")
+        if cal:
+            lines += ["", _rule(f"Confidence calibration ({res['mode']})"), ""]
+            lines.append(f"{'confidence':20}{'claims':>8}{'right':>8}")
+            for b in cal["bins"]:
+                right = "-" if b["right"] is None else _pct(b["right"]).strip()
+                lines.append(f"{b['from']:.1f} - {b['to']:.1f}".ljust(20) + f"{b['n']:>8}{right:>8}")
+            high = cal["at_least_0.8"]
+            right = "-" if high["right"] is None else _pct(high["right"]).strip()
+            lines.append(f"{'>= 0.8':20}{high['n']:>8}{right:>8}")
         if per_article and res.get("per_article"):
             lines += ["", _rule("Per article (F)"), ""]
             short = ("claims", "speaker", "cue", "content", "date", "parties", "status", "chain")

@@ -361,3 +361,16 @@ def importlib_util_find(name: str) -> bool:
     import importlib.util
 
     return importlib.util.find_spec(name) is not None
+
+
+def test_calibration_bins_count_claims_right_as_a_whole():
+    from extractor.scoring import calibration_table
+
+    table = calibration_table([(0.95, True), (0.92, False), (0.85, True), (0.55, False), (0.3, True)])
+    bins = {(b["from"], round(b["to"], 1)): (b["n"], b["right"]) for b in table["bins"]}
+    assert bins[(0.9, 1.0)] == (2, 0.5)
+    assert bins[(0.8, 0.9)] == (1, 1.0)
+    assert bins[(0.5, 0.6)] == (1, 0.0)
+    assert bins[(0.0, 0.5)] == (1, 1.0)
+    assert bins[(0.7, 0.8)] == (0, None)
+    assert table["at_least_0.8"] == {"n": 3, "right": 2 / 3}
