@@ -296,6 +296,10 @@ class AttributionFinder:
             if found_quote is not None:
                 content, quote_source = found_quote
                 kind = "direct"
+        if content is None and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None:  # 'This was stated by X': the subject is what was stated
+                content = subtree_chars(subj)
         if content is None:
             return None
         # source
@@ -308,6 +312,8 @@ class AttributionFinder:
             if pobj is not None:
                 source_tok = pobj
                 kind = "passive"
+                if agent.i == cue_end + 1:
+                    cue_end = agent.i  # 'was stated by'
                 if content is None or ccomp is None:
                     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
                     if subj is not None:

@@ -138,8 +138,20 @@ def party_span(tok: Token) -> tuple[int, int]:
     return doc[left].idx, doc[end - 1].idx + len(doc[end - 1])
 
 
+@lru_cache(maxsize=1)
+def party_nouns() -> frozenset[str]:
+    data = json.loads((PATTERNS / "parties.json").read_text(encoding="utf-8"))
+    return frozenset(data["party_nouns"]) | frozenset(data["anonymous_heads"]) | frozenset(data["person_titles"])
+
+
 def is_party(tok: Token) -> bool:
-    return tok.ent_type_ in PARTY_ENTS or tok.lower_ in PARTY_PRONOUNS or tok.pos_ in ("PROPN", "NOUN")
+    """Someone who can take part in a contact: a named person, group or place, a pronoun, or a noun for
+    people or institutions ('their counterparts'), not 'applause' or 'the hospital'."""
+    if tok.ent_type_ in PARTY_ENTS or tok.lower_ in PARTY_PRONOUNS:
+        return True
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in party_nouns()
 
 
 class ContactFinder:

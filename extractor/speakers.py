@@ -36,6 +36,7 @@ class PartyLexicon:
     suffixes: frozenset[str]
     he_she: frozenset[str]
     they: frozenset[str]
+    titles: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +52,7 @@ def party_lexicon() -> PartyLexicon:
         suffixes=frozenset(d["name_suffixes"]),
         he_she=frozenset(d["pronouns_person"]),
         they=frozenset(d["pronouns_group"]),
+        titles=frozenset(d.get("person_titles", [])),
     )
 
 
@@ -149,6 +151,15 @@ class SpeakerResolver:
         low = f" {text.lower()} "
         return {code for alias, code in self.lex.countries.items() if f" {alias} " in low or f" {alias}'" in low}
 
+    def _role_head(self, role: str) -> str:
+        """The noun a role is about: 'secretary' in 'secretary of Russia's Security Council' and in
+        'Defense Secretary'; 'commissioner' in 'Police and Crime Commissioner'."""
+        words = [w.lower().strip(".,") for w in role.split()]
+        if "of" in words[1:]:
+            words = words[: words.index("of")]
+        head = words[-1] if words else ""
+        return self.lex.role_synonyms.get(head, head)
+
     def _normalise_role(self, text: str) -> set[str]:
         words = [w.lower().strip(".") for w in _WORD.findall(text)]
         words = [self.lex.role_synonyms.get(w, w) for w in words if w not in ("the", "a", "an", "of", "for", "to")]
@@ -189,7 +200,7 @@ class SpeakerResolver:
                 return Party(name=self.last_group.name, mention=mention, kind=self.last_group.kind,
                              role=self.last_group.role, resolved_from="pronoun")
             return Party(name=text, mention=mention, kind="unknown", unresolved=True)
-        persons = [e for e in span.ents if e.label_ == "PERSON"]
+        persons = self._head_entities(span, ("PERSON",))
         role = self._role_in(span, persons)
         if persons:
             return self._person(persons[0], mention, role)
@@ -199,7 +210,11 @@ class SpeakerResolver:
         known = self._known_surname(span)
         if known is not None:
             return self._person_named(known, mention, None)
-        ents = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC") and e.start <= head.i < e.end]
+        titled = self._titled_name(span)
+        if titled is not None:
+            return titled
+        ents = [e for e in self._head_entities(span, ("ORG", "GPE", "NORP", "FAC"))
+                if e.start <= head.i < e.end or e.root.dep_ == "appos"]
         if ents:
             ent = ents[0]
             name = re.sub(r"^(the|The)\s+", "", _strip_possessive(ent.text))
@@ -250,9 +265,50 @@ class SpeakerResolver:
                     return party
         return None
 
+    def _titled_name(self, span) -> Party | None:
+        """'Former US Ambassador to the United Nations Nikki Haley': a title, then a name the model
+        did not tag as a person (or tagged as a place)."""
+        toks = [t for t in span if t.text not in ("'s", "’s")]
+        end = len(toks)
+        while end > 0 and toks[end - 1].is_punct:
+            end -= 1
+        start = end
+        while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].lower_ not in self.lex.titles:
+            start -= 1
+            if toks[start].ent_iob_ == "B":
+                break  # the name is one entity, whatever label the model gave it
+        name_toks = toks[start:end]
+        if not 2 <= len(name_toks) <= 4:
+            return None
+        if not any(t.lower_ in self.lex.titles for t in toks[:start]):
+            return None
+        doc = self.doc
+        name = doc[name_toks[0].i : name_toks[-1].i + 1].text
+        role = doc[toks[0].i : name_toks[0].i].text.strip(" ,") or None
+        mention = Span.of(self.raw, span.start_char, span.end_char)
+        return Party(name=name, mention=mention, kind="person", role=bare_name(role) if role else None)
+
+    @staticmethod
+    def _head_entities(span, labels: tuple[str, ...]) -> list:
+        """Entities of ``labels`` in a mention, best first: the one holding the phrase's head, then one in
+        apposition to it ('Dunn's mother, Charlotte Charles'), then the last one."""
+        ents = [e for e in span.ents if e.label_ in labels]
+        if len(ents) <= 1:
+            return ents
+        head = span.root
+
+        def rank(e) -> tuple[int, int]:
+            if e.start <= head.i < e.end:
+                return (0, 0)
+            if e.root.dep_ == "appos" and e.root.head.i == head.i:
+                return (1, 0)
+            return (2, -e.start)
+
+        return sorted(ents, key=rank)
+
     def _known_surname(self, span) -> str | None:
         """A lone proper noun the model did not tag as a person, but that is a surname the article gave."""
-        words = [t for t in span if not t.is_punct and t.lower_ not in ("the", "'s", "’s")]
+        words = [t for t in span if not t.is_punct and not t.like_num and t.lower_ not in ("the", "'s", "’s")]
         if len(words) != 1 or words[0].pos_ != "PROPN":
             return None
         return words[0].text if any(p.surname == words[0].text for p in self.people) else None
@@ -323,7 +379,7 @@ class SpeakerResolver:
         for p in self.people:
             for role in p.roles:
                 have = self._normalise_role(role)
-                if head not in have:
+                if head != self._role_head(role):
                     continue
                 score = fuzz.token_set_ratio(" ".join(sorted(wanted)), " ".join(sorted(have)))
                 if countries and p.countries and not countries & p.countries:
