@@ -291,7 +291,8 @@ class AttributionFinder:
                 content = (mark.idx, sent.end_char)
                 confidence -= 0.1
         quote_source: tuple[int, int] | None = None
-        if content is None:
+        if content is None and not any(q0 < tok.idx < q1 for q0, q1 in quotes):
+            # ('we expect' inside a quotation introduces no other quotation)
             found_quote = self._adjacent_quote(tok, sent, quotes)
             if found_quote is not None:
                 content, quote_source = found_quote
@@ -494,8 +495,9 @@ class AttributionFinder:
 
     def _continue_quotes(self, doc: Doc, found: list[Found], quotes: list[tuple[int, int]]) -> None:
         """'"A," he said. "B."': a quotation right after a quoted attribution, with no cue of its own, joins it."""
-        covered = [(f.content[0][0], f.content[-1][1]) for f in found]
-        cues = sorted(f.cue[0] for f in found)
+        outside = [f for f in found if not any(q0 < f.cue[0] < q1 for q0, q1 in quotes)]
+        covered = [(f.content[0][0], f.content[-1][1]) for f in outside]
+        cues = sorted(f.cue[0] for f in outside)
         text = doc_text(doc)
         for item in found:
             if item.kind != "direct":

@@ -353,18 +353,15 @@ class SpeakerResolver:
         return Party(name=name, mention=mention, kind="person", role=role)
 
     def _most_recent(self, candidates: list[Person], offset: int) -> Person | None:
-        """The candidate named in the last two sentences, when only one of them was."""
+        """The candidate named in this sentence or the one before, when only one of them was."""
         doc = self.doc
         tok = doc.char_span(offset, offset + 1, alignment_mode="expand")
         if tok is None:
             return None
         sent = tok[0].sent
         window_start = sent.start_char
-        prev = doc[sent.start - 1].sent if sent.start > 0 else None
-        if prev is not None:
-            window_start = prev.start_char
-            if prev.start > 0:
-                window_start = doc[prev.start - 1].sent.start_char
+        if sent.start > 0:
+            window_start = doc[sent.start - 1].sent.start_char
         near = [p for p in candidates if any(window_start <= m < offset for m in p.mentions)]
         return near[0] if len(near) == 1 else None
 

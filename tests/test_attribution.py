@@ -1,0 +1,207 @@
+"""Attribution forms, speaker resolution, chains, contacts and dates on real corpus sentences."""
+
+import pytest
+from conftest import SEED_CALL, SEED_DUP
+
+GDANSK = "wn-2019-01-14-arrest-made-as-mayor-of-gda-sk-poland-stabbed-on"
+SYRIA = "wn-2019-10-08-us-president-trump-announces-troop-withdrawal-fr"
+IMMUNITY = "wn-2019-10-10-uk-urges-us-to-waive-immunity-for-diplomat-s-wif"
+
+
+def by_cue(results, article_id, cue, speaker=None):
+    found = [c for c in results[article_id].claims if c.cue and c.cue.text == cue
+             and (speaker is None or (c.speaker and c.speaker.name == speaker))]
+    assert found, f"no claim with cue {cue!r} in {article_id}"
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def extract():
+    """Claims of a short text, for forms the corpus does not hold."""
+    import datetime as dt
+
+    from extractor.pipeline import extract_texts
+
+    def run(text, published=dt.date(2022, 5, 13)):
+        return next(extract_texts([("t", text, published)]))
+
+    return run
+
+
+# -- attribution forms ------------------------------------------------------------------------------
+
+def test_x_said_content_keeps_the_whole_clause(corpus_results):
+    c = by_cue(corpus_results, SEED_DUP, "said", "Angela Stent")
+    assert c.speaker.mention.text == "Former senior U.S. intelligence officer and scholar Angela Stent"
+    assert c.content.text == ('Russia insists it is a "special military operation" and is unwilling to acknowledge'
+                              " the real nature of the war")
+    assert c.attribution.type == "indirect"
+
+
+def test_content_before_cue_with_citing_chain(corpus_results):
+    c = by_cue(corpus_results, SEED_DUP, "said", "John Kirby")
+    assert c.content.text.endswith("over the past month")
+    assert [(p.name, p.kind, p.mention.text) for p in c.attribution.via] == [("U.S. media", "media", "U.S. media")]
+
+
+def test_passive_was_stated_by(corpus_results):
+    c = by_cue(corpus_results, SEED_DUP, "was stated by")
+    assert (c.speaker.name, c.content.text, c.attribution.type) == ("John Kirby", "This", "passive")
+    assert [p.name for p in c.attribution.via] == ["U.S. media"]
+
+
+def test_media_reported_that(corpus_results):
+    c = by_cue(corpus_results, SEED_DUP, "reported", "CNN")
+    assert c.attribution.type == "reported" and c.speaker.kind == "media"
+    assert c.content.text.startswith("that some U.S. and Russian military officials met")
+
+
+def test_according_to_at_the_end_of_a_sentence(corpus_results):
+    c = by_cue(corpus_results, SYRIA, "According to", "CNN")
+    assert c.attribution.type == "according_to"
+    assert c.content.text.startswith("Turkey has an estimated two million Syrian refugees")
+
+
+def test_told_and_a_direct_quote_before_the_speaker(corpus_results):
+    c = by_cue(corpus_results, IMMUNITY, "told", "Charlotte Charles")
+    assert c.attribution.type == "direct" and c.content.text.startswith('"All we need to do is ask her to come back.')
+
+
+def test_wrote_and_tweeted(corpus_results):
+    tusk = by_cue(corpus_results, GDANSK, "wrote", "Donald Tusk")
+    assert tusk.content.text == '"Let\'s all pray for Mayor Adamowicz. Paweł, we are with you."'
+    pm = by_cue(corpus_results, GDANSK, "tweeted", "Mateusz Morawiecki")
+    assert pm.speaker.role == "Prime Minister"
+
+
+def test_urged_called_for_conveyed_indicated(corpus_results):
+    urged = by_cue(corpus_results, SEED_CALL, "urged", "Jake Sullivan")
+    assert urged.content.text == "Moscow to halt attacks on Ukrainian cities if diplomacy is to advance"
+    called = by_cue(corpus_results, SEED_CALL, "called for")
+    assert called.content.text == "an immediate ceasefire in Ukraine"
+    conveyed = by_cue(corpus_results, SEED_CALL, "conveyed")
+    assert conveyed.content.text.startswith("Moscow’s view that Kyiv’s diplomacy")
+    side = by_cue(corpus_results, SEED_CALL, "indicated", "Russian side")
+    assert side.speaker.kind == "government" and side.content.text == "that the call was initiated by the United States"
+
+
+def test_colon_headline(corpus_results):
+    c = next(c for c in corpus_results[SEED_DUP].claims if c.cue and c.cue.text == ":")
+    assert (c.speaker.name, c.speaker.kind) == ("Pentagon", "government")
+    assert c.content.text == "Shoigu and Gerasimov refused to communicate with their US colleagues"
+
+
+def test_cues_inside_quotations_are_not_claims(corpus_results):
+    syria = corpus_results[SYRIA]
+    inside = [c for c in syria.claims if c.cue and c.cue.text in ("can say",)]
+    assert inside == []  # '"... we can say that it is a stab in the back ...," said Kino Gabriel'
+    gabriel = by_cue(corpus_results, SYRIA, "said", "Kino Gabriel")
+    assert "we can say that it is a stab in the back" in gabriel.content.text
+
+
+def test_quote_continued_after_he_added_and_across_paragraphs(extract):
+    text = ('"We will not give up," he said. "The talks will go on."\n\n"We expect an answer next week."\n\n'
+            "The ministry did not comment.")
+    claims = extract(text)
+    assert len(claims) == 1
+    content = claims[0].content
+    assert [text[s:e] for s, e in content.fragments] == [
+        '"We will not give up,"', '"The talks will go on."', '"We expect an answer next week."']
+
+
+def test_curly_straight_and_unbalanced_quotes_never_crash(extract):
+    curly = extract("“Talks are over,” the envoy said.")
+    assert curly[0].content.text == "“Talks are over,”" and curly[0].attribution.type == "direct"
+    straight = extract("''It is over,'' Mr. Rubio said.")
+    assert straight[0].content.text == "''It is over,''"
+    for text in ['He said "this never closes.', "“Open and “open again,” she said.", '"', "“”", 'x said "']:
+        extract(text)  # unbalanced marks: no exception
+
+
+# -- speakers ---------------------------------------------------------------------------------------
+
+def test_surname_role_phrase_and_pronoun_resolution(corpus_results):
+    claims = corpus_results[SEED_CALL].claims
+    assert by_cue(corpus_results, SEED_CALL, "reaffirmed").speaker.name == "Jake Sullivan"
+    secretary = by_cue(corpus_results, SEED_CALL, "added")
+    assert (secretary.speaker.mention.text, secretary.speaker.name) == ("The secretary", "Lloyd J. Austin III")
+    he = by_cue(corpus_results, SEED_CALL, "noted")
+    assert (he.speaker.mention.text, he.speaker.name) == ("He", "Lloyd J. Austin III")
+    assert {c.speaker.kind for c in claims if c.speaker} >= {"person", "government", "unknown", "anonymous"}
+
+
+def test_two_sullivans_are_never_merged_silently(extract):
+    text = ("U.S. Ambassador to Russia John Sullivan met most frequently with Russian officials. "
+            "President Biden's national security adviser Jake Sullivan last week spoke with Nikolai Patrushev.\n\n"
+            "The war went on for weeks without any sign of an end.\n\n"
+            "Sullivan said the contacts would continue.")
+    claim = next(c for c in extract(text) if c.cue and c.cue.text == "said")
+    assert claim.speaker.name == "Sullivan"
+    assert claim.speaker.model_extra["ambiguous"] is True
+    assert claim.speaker.model_extra["candidates"] == ["John Sullivan", "Jake Sullivan"]
+    recent = extract(text.replace("The war went on for weeks without any sign of an end.\n\n", ""))
+    claim = next(c for c in recent if c.cue and c.cue.text == "said")
+    assert claim.speaker.name == "Jake Sullivan"  # named in the sentence before: resolved by context
+
+
+def test_titled_name_the_model_missed_is_a_person(corpus_results):
+    c = by_cue(corpus_results, SYRIA, "wrote")
+    assert (c.speaker.name, c.speaker.kind) == ("Nikki Haley", "person")
+    assert c.speaker.role == "Former US Ambassador to the United Nations"
+
+
+# -- contacts ---------------------------------------------------------------------------------------
+
+def contact_of(results, article_id, cue_text):
+    found = [c for c in results[article_id].claims if c.contact and c.contact.cue and c.contact.cue.text == cue_text]
+    assert found, f"no contact {cue_text!r}"
+    return found[0].contact
+
+
+def names(parties):
+    return [p.name for p in parties]
+
+
+def test_contact_statuses_and_channels(corpus_results):
+    r = corpus_results
+    talks = contact_of(r, SEED_DUP, "talks")
+    assert (names(talks.initiator), names(talks.counterpart), talks.status) == (
+        ["Anthony Blinken"], ["Sergei Lavrov"], "not_attempted")
+    calls = contact_of(r, SEED_CALL, "calls")
+    assert (calls.channel, calls.status) == ("phone", "attempted")
+    assert names(calls.initiator)[0] == "Lloyd J. Austin III"
+    line = contact_of(r, SEED_CALL, "line")
+    assert (line.channel, names(line.initiator), names(line.counterpart)) == ("hotline", ["Pentagon"], ["Russian officials"])
+    summoned = contact_of(r, SEED_CALL, "summoned")
+    assert (summoned.channel, names(summoned.initiator)) == ("meeting", ["State Department"])
+    respond = contact_of(r, SEED_CALL, "respond")
+    assert respond.status == "unanswered" and "Valery Gerasimov" in names(respond.counterpart)
+    between = contact_of(r, SEED_CALL, "conversation")
+    assert (names(between.initiator), names(between.counterpart), between.channel) == (
+        ["Russian Ministry of Defense"], ["United States Department of Defense"], "phone")
+
+
+def test_spoke_with_is_a_phone_call_when_the_next_sentence_says_so(corpus_results):
+    spoke = [c for c in corpus_results[SEED_CALL].claims
+             if c.contact and c.contact.cue.text == "spoke" and c.date and c.date.text == "March 16"]
+    assert len(spoke) == 1
+    assert (names(spoke[0].contact.initiator), names(spoke[0].contact.counterpart)) == (
+        ["Jake Sullivan"], ["Nikolai Patrushev"])
+    assert spoke[0].contact.channel == "phone"
+    assert spoke[0].date.value == "2022-03-16"
+
+
+def test_letter_contact(corpus_results):
+    wrote = contact_of(corpus_results, IMMUNITY, "wrote")
+    assert (wrote.channel, names(wrote.initiator)) == ("letter", ["Nick Adderley"])
+
+
+# -- dates ------------------------------------------------------------------------------------------
+
+def test_dates_resolve_against_publication(corpus_results):
+    noted = by_cue(corpus_results, SEED_CALL, "noted")
+    assert (noted.date.text, noted.date.value, noted.date.end_value) == ("since mid-February", "2022-02-11", "2022-05-13")
+    line = [c for c in corpus_results[SEED_CALL].claims if c.contact and c.contact.cue.text == "line"][0]
+    assert (line.date.value, line.date.end_value) == ("2022-03-01", "2022-03-10")
+    kirby = by_cue(corpus_results, SEED_DUP, "said", "John Kirby")
+    assert kirby.date.text == "over the past month" and not kirby.date.resolved  # no publication date known
