@@ -171,7 +171,8 @@ def test_contact_statuses_and_channels(corpus_results):
     assert (calls.channel, calls.status) == ("phone", "attempted")
     assert names(calls.initiator)[0] == "Lloyd J. Austin III"
     line = contact_of(r, SEED_CALL, "line")
-    assert (line.channel, names(line.initiator), names(line.counterpart)) == ("hotline", ["Pentagon"], ["Russian officials"])
+    assert (line.channel, names(line.initiator), names(line.counterpart)) == (
+        "hotline", ["Pentagon"], ["Russian officials"])
     summoned = contact_of(r, SEED_CALL, "summoned")
     assert (summoned.channel, names(summoned.initiator)) == ("meeting", ["State Department"])
     respond = contact_of(r, SEED_CALL, "respond")
@@ -200,7 +201,8 @@ def test_letter_contact(corpus_results):
 
 def test_dates_resolve_against_publication(corpus_results):
     noted = by_cue(corpus_results, SEED_CALL, "noted")
-    assert (noted.date.text, noted.date.value, noted.date.end_value) == ("since mid-February", "2022-02-11", "2022-05-13")
+    assert (noted.date.text, noted.date.value, noted.date.end_value) == (
+        "since mid-February", "2022-02-11", "2022-05-13")
     line = [c for c in corpus_results[SEED_CALL].claims if c.contact and c.contact.cue.text == "line"][0]
     assert (line.date.value, line.date.end_value) == ("2022-03-01", "2022-03-10")
     kirby = by_cue(corpus_results, SEED_DUP, "said", "John Kirby")
