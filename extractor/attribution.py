@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from extractor.doctext import doc_text
+from extractor.doccache import doc_text
 
 PATTERNS = Path(__file__).parent / "patterns"
 
@@ -147,11 +147,21 @@ def noun_phrase(tok: Token, stop_before: int | None = None) -> tuple[int, int]:
     left, right = tok.left_edge.i, tok.right_edge.i
     if stop_before is not None and left < stop_before <= right:
         right = stop_before - 1
-    while right > tok.i and doc[right].is_punct:
+    for child in tok.rights:  # 'a strategist who spoke on condition of anonymity', ', becoming the first'
+        start = child.left_edge.i
+        if child.dep_ in CLAUSE_DEPS and start <= right and start > 0 and doc[start - 1].text == ",":
+            right = min(right, start - 1)  # only a clause set off by a comma: 'people who attended said' keeps it
+    for child in tok.lefts:  # 'Even the organizer of a rally'
+        if child.dep_ == "advmod" and child.i == left:
+            left = child.right_edge.i + 1
+    while right > tok.i and (doc[right].is_punct or doc[right].is_space):
         right -= 1
-    while left < tok.i and doc[left].is_punct:
+    while left < tok.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+CLAUSE_DEPS = ("relcl", "acl", "advcl")
 
 
 GROUP_DEPS = ("aux", "auxpass", "neg", "advmod")
@@ -178,9 +188,7 @@ def subject_of(verb: Token) -> Token | None:
     while verb is not None and seen < 4:
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
-                if child.lower_ in RELATIVE and verb.dep_ == "relcl":
-                    return verb.head
-                return child
+                return child  # a relative pronoun ('who said') is the source; claims resolve it
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
             verb = verb.head
             seen += 1

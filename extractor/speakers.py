@@ -19,6 +19,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
+from extractor.doccache import span_ents
 from extractor.models import Party, Span
 
 PATTERNS = Path(__file__).parent / "patterns"
@@ -186,6 +187,11 @@ class SpeakerResolver:
 
     def _resolve_span(self, span, text: str, low: str, mention: Span) -> Party:
         lex = self.lex
+        if low in ("who", "which", "that", "whom") and span.root.head.dep_ == "relcl":
+            noun = span.root.head.head  # 'the lawmaker, who said ...': the mention is 'who', the party the noun
+            np = self.doc[noun.left_edge.i : noun.i + 1]
+            party = self._resolve_span(np, np.text, np.text.lower(), mention)
+            return party.model_copy(update={"resolved_from": "relative pronoun"})
         if low in lex.he_she:
             antecedent = self._antecedent(span.start)
             if antecedent is not None:
@@ -278,8 +284,8 @@ class SpeakerResolver:
             if toks[start].ent_iob_ == "B":
                 break  # the name is one entity, whatever label the model gave it
         name_toks = toks[start:end]
-        if not 2 <= len(name_toks) <= 4:
-            return None
+        if not 2 <= len(name_toks) <= 4 or start == 0 or toks[start - 1].pos_ in ("DET", "ADP"):
+            return None  # 'a representative of the Security Council' names no person
         if not any(t.lower_ in self.lex.titles for t in toks[:start]):
             return None
         doc = self.doc
@@ -292,7 +298,7 @@ class SpeakerResolver:
     def _head_entities(span, labels: tuple[str, ...]) -> list:
         """Entities of ``labels`` in a mention, best first: the one holding the phrase's head, then one in
         apposition to it ('Dunn's mother, Charlotte Charles'), then the last one."""
-        ents = [e for e in span.ents if e.label_ in labels]
+        ents = [e for e in span_ents(span) if e.label_ in labels]
         if len(ents) <= 1:
             return ents
         head = span.root
