@@ -143,9 +143,15 @@ class SpeakerResolver:
         for child in root.children:
             if child.dep_ == "appos" and child.i > root.i and child.ent_type_ != "PERSON":
                 return doc[child.left_edge.i : child.right_edge.i + 1].text
-        if root.dep_ == "appos" and root.head.i < root.i and root.head.pos_ == "NOUN":
-            head = root.head
-            return doc[head.left_edge.i : head.i + 1].text
+        # 'the defense ministers, A for the United States and B for Russia': each is a 'defense minister'
+        node = root
+        for _ in range(4):
+            node = node.head
+            if node.pos_ == "NOUN" and node.i < root.i and any(c.dep_ == "appos" for c in node.children):
+                words = [t.text for t in node.lefts if t.dep_ in ("compound", "amod")] + [node.lemma_]
+                return " ".join(words)
+            if node.head is node:
+                break
         return None
 
     def _countries(self, text: str) -> set[str]:
