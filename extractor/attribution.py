@@ -456,20 +456,29 @@ class AttributionFinder:
         )
 
     def _colon(self, tok: Token, sent: Span) -> Found | None:
-        """'Pentagon: Shoigu and Gerasimov refused ...' and 'Kirby: "..."': a short named source, then a colon."""
+        """A source introduced by a colon: a short verbless label at the start of a sentence ('Pentagon:
+        Shoigu and Gerasimov refused ...', 'Poll: ...', a transcript's 'KATE BOULDUAN: Why not debate?'),
+        or a name right before a colon that opens a quotation ('... pollster Daron Shaw: "..."')."""
         doc = tok.doc
+        text = doc_text(doc)
         head = doc[sent.start : tok.i]
-        if not 1 <= len(head) <= 5 or any(t.pos_ in ("VERB", "AUX") for t in head):
-            return None
-        if not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in head):
+        after = text[tok.idx + 1 : tok.idx + 4].lstrip()
+        label = (1 <= len(head) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in head)
+                 and head[0].text[:1].isupper()
+                 and all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "DET", "ADP", "NUM", "CCONJ", "ADJ") for t in head)
+                 and (any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in head)
+                      or any(t.pos_ == "PROPN" for t in head) or len(head) == 1))
+        if label:
+            src = trim(doc, head.start_char, head.end_char)
+            root = max(head, key=lambda t: (t.ent_type_ != "", t.pos_ == "PROPN"))
+        elif after[:1] in OPEN_QUOTES and tok.i > sent.start and doc[tok.i - 1].ent_type_ in ("PERSON", "ORG"):
+            root = doc[tok.i - 1]
+            src = noun_phrase(root, stop_before=tok.i)
+        else:
             return None
         content = trim(doc, tok.idx + 1, sent.end_char)
-        if content is None or content[1] - content[0] < 12:
+        if src is None or content is None or content[1] - content[0] < 12:
             return None
-        src = trim(doc, head.start_char, head.end_char)
-        if src is None:
-            return None
-        root = max(head, key=lambda t: t.ent_type_ != "")
         return Found(
             cue=(tok.idx, tok.idx + 1),
             cue_lemma=":",
