@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from extractor.models import DroppedParagraph, Span
 
 NEAR_THRESHOLD = 90.0
-"""rapidfuzz ``ratio`` (0-100) at or above which two paragraphs are near repeats; see bench/README.md."""
+"""rapidfuzz ``ratio`` (0-100) at or above which two paragraphs are near repeats; measured in bench/DEDUP.md."""
 NEAR_MIN_CHARS = 40
 """Paragraphs shorter than this are only dropped as exact repeats: short lines differ by one word."""
 SKETCH_SIZE = 4
