@@ -175,7 +175,7 @@ def verb_group_start(tok: Token) -> int:
     start = tok.i
     while start > 0:
         prev = doc[start - 1]
-        if prev.head.i == tok.i and prev.dep_ in GROUP_DEPS and not prev.is_punct and prev.lower_ not in ("so", "as"):
+        if prev.head.i == tok.i and prev.dep_ in GROUP_DEPS and not prev.is_punct and prev.lower_ not in ("so", "as", "when", "where", "while", "how", "why", "once"):
             start -= 1
         else:
             break
