@@ -9,13 +9,14 @@ first in its sentence, resolved against the publication date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc
 
 from extractor.attribution import Found
 from extractor.contacts import FoundContact
 from extractor.dates import resolve_date
-from extractor.doctext import doc_text
+from extractor.doccache import doc_text
 from extractor.models import Attribution, Claim, Contact, DateRef, Party, Span
 from extractor.speakers import SpeakerResolver
 
@@ -39,12 +40,24 @@ def _inside(offsets: tuple[int, int], outer: tuple[int, int]) -> bool:
     return outer[0] <= offsets[0] and offsets[1] <= outer[1]
 
 
+NOT_A_DATE = re.compile(
+    r"(?i)\b(?:years?|months?|weeks?|days?)[- ]old\b"  # ages: 'six years old', '19-year-old'
+    r"|^(?:daily|weekly|monthly|annually|yearly|nightly|hourly)$"  # frequencies
+    r"|^\d{1,3}$|^(?!1[89]\d\d$|20\d\d$)\d{4}$"  # counts and clock times, not years
+)
+
+
+def is_claim_date(text: str) -> bool:
+    """Whether a DATE expression can say when something happened (not an age, a frequency or a count)."""
+    return not NOT_A_DATE.search(text.strip())
+
+
 def pick_date(
     dates: list[tuple[int, int]], raw: str, published: dt.date | None, region: tuple[int, int],
     near: int | None = None,
 ) -> DateRef | None:
     """The date expression for a claim: nearest ``near`` (a contact cue) or first, inside ``region``."""
-    inside = [d for d in dates if _inside(d, region)]
+    inside = [d for d in dates if _inside(d, region) and is_claim_date(raw[d[0] : d[1]])]
     if not inside:
         return None
     if near is not None:

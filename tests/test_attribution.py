@@ -207,3 +207,10 @@ def test_dates_resolve_against_publication(corpus_results):
     assert (line.date.value, line.date.end_value) == ("2022-03-01", "2022-03-10")
     kirby = by_cue(corpus_results, SEED_DUP, "said", "John Kirby")
     assert kirby.date.text == "over the past month" and not kirby.date.resolved  # no publication date known
+
+
+def test_ages_frequencies_and_counts_are_not_claim_dates():
+    from extractor.claims import is_claim_date
+
+    assert [t for t in ("six years old", "19-year-old", "daily", "2259", "53", "2019", "May 13", "Yesterday")
+            if is_claim_date(t)] == ["2019", "May 13", "Yesterday"]
