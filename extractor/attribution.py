@@ -169,13 +169,16 @@ SPEECH = frozenset({"say", "tell", "announce", "write", "claim", "argue", "insis
                     "note", "explain", "warn", "suggest", "acknowledge", "admit", "predict", "declare", "assert"})
 
 
+NOT_IN_GROUP = frozenset({"so", "as", "when", "where", "while", "how", "why", "once"})
+
+
 def verb_group_start(tok: Token) -> int:
     """First token of the verb group: 'has repeatedly said', 'did not mention', 'went on to say' keeps 'to say'."""
     doc = tok.doc
     start = tok.i
     while start > 0:
         prev = doc[start - 1]
-        if prev.head.i == tok.i and prev.dep_ in GROUP_DEPS and not prev.is_punct and prev.lower_ not in ("so", "as", "when", "where", "while", "how", "why", "once"):
+        if prev.head.i == tok.i and prev.dep_ in GROUP_DEPS and not prev.is_punct and prev.lower_ not in NOT_IN_GROUP:
             start -= 1
         else:
             break
