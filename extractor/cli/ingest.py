@@ -73,7 +73,8 @@ def ingest(inputs, db_path, no_db, jsonl_path, published, stdin_id, model, worke
             from rich.progress import Progress
 
             progress = stack.enter_context(Progress(transient=True, console=_stderr_console()))
-            task = progress.add_task("ingesting", total=None)
+            known = all(isinstance(p, InputError) or str(p).endswith(".txt") for p in paths)  # JSONL: count unknown
+            task = progress.add_task("ingesting", total=files if known else None)
 
         def on_result(result) -> None:
             if out is not None:
