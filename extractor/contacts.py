@@ -144,6 +144,14 @@ def party_nouns() -> frozenset[str]:
     return frozenset(data["party_nouns"]) | frozenset(data["anonymous_heads"]) | frozenset(data["person_titles"])
 
 
+def named_in(tok: Token) -> list[Token]:
+    """The roots of the named people and groups inside a phrase, in order, leaving out names that only
+    modify another ('US' in 'US President Donald Trump')."""
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    return [e.root for e in tok.doc.ents if lo <= e.start and e.end <= hi + 1
+            and e.label_ in ("PERSON", "ORG", "GPE") and e.root.dep_ not in ("compound", "amod", "poss", "nmod")]
+
+
 def is_party(tok: Token) -> bool:
     """Someone who can take part in a contact: a named person, group or place, a pronoun, or a noun for
     people or institutions ('their counterparts'), not 'applause' or 'the hospital'."""
@@ -209,7 +217,12 @@ class ContactFinder:
                         counterparts.extend(party_heads(obj))
         subject = self._subject(tok)
         initiators = party_heads(subject) if subject is not None else []
-        if not counterparts and len(initiators) > 1 and lemma in ("meet", "speak", "talk", "confer", "negotiate"):
+        mutual = lemma in ("meet", "speak", "talk", "confer", "negotiate")
+        if mutual and not counterparts and len(initiators) == 1 and subject is not None:
+            named = named_in(subject)  # 'US President Donald Trump and ... Erdoğan spoke', parsed as one phrase
+            if len(named) > 1:
+                initiators = named
+        if not counterparts and len(initiators) > 1 and mutual:
             initiators, counterparts = initiators[:1], initiators[1:]
         if lemma in lex.verbs_need_party and not counterparts and lemma not in ("respond", "reply"):
             return None
@@ -240,6 +253,24 @@ class ContactFinder:
                             counterparts.extend(heads[1:])
                         else:
                             counterparts.extend(heads)
+        for prep in tok.children:  # 'the trilateral meeting of Cyprus, Greece and Israel'
+            if prep.dep_ == "prep" and prep.lower_ == "of" and not initiators and not counterparts:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                heads = party_heads(obj) if obj is not None and is_party(obj) else []
+                if len(heads) > 1:
+                    initiators, counterparts = heads[:1], heads[1:]
+        named_agent = False
+        for acl in tok.children:  # 'a phone call made by President Trump to ...'
+            if acl.dep_ == "acl" and not initiators:
+                agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                if obj is not None and is_party(obj):
+                    initiators = party_heads(obj)
+                    named_agent = True
+                for prep in acl.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                        counterparts += [c for o in prep.children if o.dep_ == "pobj" and is_party(o)
+                                         for c in party_heads(o)]
         governor = tok.head if tok.dep_ in OBJECT_DEPS + ("pobj", "nsubj", "nsubjpass", "attr") else None
         if governor is not None and tok.dep_ == "pobj":
             governor = governor.head
@@ -251,7 +282,7 @@ class ContactFinder:
                 initiators = party_heads(subject)
         if not initiators and not counterparts:
             return None
-        if key in lex.nouns_need_party and not counterparts:
+        if key in lex.nouns_need_party and not counterparts and not named_agent:
             return None
         channel = lex.nouns.get(key, "unspecified")
         if key in ("line", "channel") and not any(c.lower_ in ("direct", "hot", "communication", "military")
