@@ -11,15 +11,17 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor import DEFAULT_MODEL
 from extractor.attribution import AttributionFinder
 from extractor.contacts import ContactFinder
 from extractor.dates import find_date_expressions
-
-from extractor import DEFAULT_MODEL
+from extractor.doccache import doc_text
 from extractor.errors import ModelError
+from extractor.fastpipes import speed_up
 
 __all__ = ["DEFAULT_MODEL", "ModelError", "load_pipeline"]
 PATTERNS = Path(__file__).parent / "patterns"
@@ -38,7 +40,11 @@ class ParagraphSentences:
     """A paragraph break (or a masked, dropped paragraph) always starts a sentence: headlines have no full stop."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for tok in doc[:-1]:
+        # Only white-space tokens and colons can act (a token's own whitespace_ is " " or ""), so
+        # those are found with one array read instead of a Python step per token.
+        flags = doc.to_array([IS_SPACE, ORTH])
+        candidates = ((flags[:-1, 0] == 1) | (flags[:-1, 1] == doc.vocab.strings[":"])).nonzero()[0]
+        for tok in (doc[int(i)] for i in candidates):
             if tok.is_space and "\n" in tok.text:
                 doc[tok.i + 1].is_sent_start = True
             elif "\n" in tok.whitespace_ or (tok.is_space and len(tok.text) > 3):
@@ -101,7 +107,7 @@ class DateComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-        for start, end in find_date_expressions(doc.text):
+        for start, end in find_date_expressions(doc_text(doc)):
             overlapping = [f for f in found if f[0] < end and start < f[1]]
             for f in overlapping:
                 found.remove(f)
@@ -114,18 +120,28 @@ class DateComponent:
         return doc
 
 
+FAST_COMPONENTS = True
+"""Run the model's attribute ruler and lemmatizer through ``extractor.fastpipes`` (same annotations,
+less time; bench/README.md). False: spaCy's components as they are."""
+
 RULE_COMPONENTS = ("attribution_finder", "contact_finder", "date_finder")
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """The model with the rule components added; loaded once per process and model name."""
+    return _load_pipeline(model, FAST_COMPONENTS)
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(model: str, fast_components: bool) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError as err:
         raise ModelError(
             f"spaCy model {model!r} is not installed (install its package; nothing is downloaded at run time)"
         ) from err
+    if fast_components:
+        speed_up(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
     if "ner" in nlp.pipe_names:

@@ -1,9 +1,10 @@
 """The ingest path: read -> clean/de-duplicate -> spaCy pipeline -> claims -> store.
 
 Articles stream through ``nlp.pipe`` in batches; with ``workers > 1`` a process pool runs the same
-path per chunk, each process loading the model once. Each article is written to the store in its
-own transaction as soon as its claims are built, so memory stays flat and a failure never leaves a
-half-written article.
+path on small chunks, with a bounded number of chunks in flight, and the model is loaded once (before
+the fork, or once per worker where processes are spawned). Results are written to the store in
+batches of articles, one commit each, every article still all-or-nothing; nothing accumulates, so
+memory stays flat however many articles stream through. Figures: bench/README.md.
 """
 
 from __future__ import annotations
@@ -11,17 +12,32 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing as mp
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TYPE_CHECKING, Any
 
 from extractor.cleaning import NEAR_THRESHOLD, clean
+from extractor.doccache import remember_text
 from extractor.errors import InputError
 from extractor.models import Claim, DroppedParagraph
 from extractor.nlp import DEFAULT_MODEL, load_pipeline
 from extractor.reading import Article
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 BATCH_SIZE = 32
+"""Articles per ``nlp.pipe`` batch."""
+CHUNK_SIZE = 8
+"""Articles per task sent to a worker process: small, so two workers finish together."""
+IN_FLIGHT = 3
+"""Chunks queued or running per worker: enough to keep it busy, few enough to keep memory flat."""
+COMMIT_EVERY = 64
+"""Articles per store commit at most."""
+COMMIT_SECONDS = 2.0
+"""Longest a finished article waits for its commit."""
 
 
 @dataclass
@@ -62,19 +78,26 @@ def process(
 
     nlp = load_pipeline(model)
 
-    def prepared() -> Iterator[tuple[str, tuple[Article, list[DroppedParagraph]]]]:
+    def prepared() -> Iterator[tuple[Doc, tuple[Article, list[DroppedParagraph]]]]:
         for article in articles:
             cleaned = clean(article.text, threshold)
-            yield cleaned.masked, (article, cleaned.dropped)
+            # tokenized here so the Doc keeps the string it came from (no per-rule join of its tokens)
+            doc = remember_text(nlp.make_doc(cleaned.masked), cleaned.masked)
+            yield doc, (article, cleaned.dropped)
 
     for doc, (article, dropped) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
         claims = build_claims(doc, article.id, article.text, article.published)
         yield ArticleResult(article=article, dropped=dropped, claims=claims)
 
 
-def _worker_chunk(args: tuple[list[Article], str, float]) -> list[ArticleResult]:
-    chunk, model, threshold = args
-    return list(process(chunk, model=model, threshold=threshold))
+def _worker_init(model: str) -> None:
+    load_pipeline(model)  # a no-op after a fork from a process that loaded it
+
+
+def _worker_chunk(args: tuple[list[Article], str, float, int]) -> list[tuple[list[DroppedParagraph], list[Claim]]]:
+    """One chunk in a worker: only what the parent does not have goes back (not the articles)."""
+    chunk, model, threshold, batch_size = args
+    return [(r.dropped, r.claims) for r in process(chunk, model=model, batch_size=batch_size, threshold=threshold)]
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -89,16 +112,31 @@ def process_parallel(
     workers: int = 1,
     batch_size: int = BATCH_SIZE,
     threshold: float = NEAR_THRESHOLD,
+    chunk_size: int = CHUNK_SIZE,
 ) -> Iterator[ArticleResult]:
-    """Like ``process``, over ``workers`` processes (order kept); 1 worker runs in this process."""
+    """Like ``process``, over ``workers`` processes (order kept); 1 worker runs in this process.
+
+    At most ``IN_FLIGHT * workers`` chunks are read ahead (``Pool.imap`` would read the whole input).
+    """
     if workers <= 1:
         yield from process(articles, model=model, batch_size=batch_size, threshold=threshold)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(workers) as pool:
-        jobs = ((chunk, model, threshold) for chunk in _chunks(articles, batch_size))
-        for results in pool.imap(_worker_chunk, jobs):
-            yield from results
+    if ctx.get_start_method() == "fork":
+        load_pipeline(model)  # once, shared by the forked workers
+    pending: deque[tuple[list[Article], Any]] = deque()
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
+        for chunk in _chunks(articles, chunk_size):
+            pending.append((chunk, pool.apply_async(_worker_chunk, ((chunk, model, threshold, batch_size),))))
+            if len(pending) >= IN_FLIGHT * workers:
+                yield from _results(*pending.popleft())
+        while pending:
+            yield from _results(*pending.popleft())
+
+
+def _results(chunk: list[Article], job: Any) -> Iterator[ArticleResult]:
+    for article, (dropped, claims) in zip(chunk, job.get(), strict=True):
+        yield ArticleResult(article=article, dropped=dropped, claims=claims)
 
 
 def extract_texts(
@@ -119,12 +157,24 @@ def ingest(
     on_error: Callable[[InputError], None] | None = None,
     threshold: float = NEAR_THRESHOLD,
 ) -> Summary:
-    """Extract claims from every readable input, storing each article as it is done.
+    """Extract claims from every readable input, storing the articles as they are done.
 
-    Input errors are counted and handed to ``on_error``; they never stop the batch.
+    Input errors are counted and handed to ``on_error``; they never stop the batch. Writes are
+    committed every ``COMMIT_EVERY`` articles or ``COMMIT_SECONDS``, and on any exit: an error
+    keeps every article finished before it.
     """
     summary = Summary()
     started = time.perf_counter()
+    unsaved: list[dict[str, Any]] = []
+    last_commit = time.monotonic()
+
+    def commit() -> None:
+        nonlocal last_commit
+        if unsaved:
+            batch = unsaved[:]
+            unsaved.clear()
+            store.save_articles(batch)
+        last_commit = time.monotonic()
 
     def readable() -> Iterator[Article]:
         for item in inputs:
@@ -136,16 +186,23 @@ def ingest(
             else:
                 yield item
 
-    for result in process_parallel(readable(), model=model, workers=workers, threshold=threshold):
-        article = result.article
+    try:
+        for result in process_parallel(readable(), model=model, workers=workers, threshold=threshold):
+            article = result.article
+            if store is not None:
+                unsaved.append(dict(article_id=article.id, text=article.text, published=article.published,
+                                    dropped=result.dropped, claims=result.claims, source=article.source,
+                                    published_from=article.published_from))
+                if len(unsaved) >= COMMIT_EVERY or time.monotonic() - last_commit >= COMMIT_SECONDS:
+                    commit()
+            summary.articles += 1
+            summary.paragraphs_dropped += len(result.dropped)
+            summary.claims += len(result.claims)
+            summary.words += len(article.text.split())
+            if on_result is not None:
+                on_result(result)
+    finally:
         if store is not None:
-            store.save_article(article.id, article.text, article.published, result.dropped, result.claims,
-                               source=article.source, published_from=article.published_from)
-        summary.articles += 1
-        summary.paragraphs_dropped += len(result.dropped)
-        summary.claims += len(result.claims)
-        summary.words += len(article.text.split())
-        if on_result is not None:
-            on_result(result)
+            commit()
     summary.seconds = time.perf_counter() - started
     return summary

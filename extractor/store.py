@@ -1,6 +1,7 @@
 """SQLite store: articles, dropped paragraphs, claims and review decisions.
 
-One transaction per article, so a failure never leaves half an article behind. Claims are replaced
+Each article is written atomically (its own transaction, or a savepoint inside a batch's one commit:
+``save_articles``), so a failure never leaves half an article behind. Claims are replaced
 on re-ingest; decisions are never deleted or overwritten: they point at claim ids, and a decision
 whose claim no longer exists is reported as orphaned. WAL mode and a busy timeout let several
 reviewers write at once.
@@ -11,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from extractor.models import Claim, DroppedParagraph, Span
 
@@ -155,12 +157,39 @@ class Store:
             )
             self.conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
             self.conn.executemany(
-                "INSERT OR REPLACE INTO claims(claim_id, article_id, position, confidence, data) VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO claims(claim_id, article_id, position, confidence, data)"
+                " VALUES (?, ?, ?, ?, ?)",
                 [
                     (c.claim_id, article_id, i, c.confidence, c.model_dump_json(exclude_none=False))
                     for i, c in enumerate(claims)
                 ],
             )
+
+    def save_articles(self, articles: Iterable[Mapping[str, Any]]) -> int:
+        """Write several articles (each ``save_article``'s keyword arguments) with one commit.
+
+        Each article stays all-or-nothing: one that fails is rolled back alone, the ones before it
+        are committed, and the error is raised. Returns the number of articles written.
+        """
+        done = 0
+        if self.conn.in_transaction:  # inside the caller's transaction: it commits
+            for kwargs in articles:
+                self.save_article(**kwargs)
+                done += 1
+            return done
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for kwargs in articles:
+                self.save_article(**kwargs)  # a savepoint: a failure undoes that article only
+                done += 1
+        finally:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+        return done
 
     def get_article(self, article_id: str) -> StoredArticle | None:
         row = self.conn.execute(
@@ -253,7 +282,11 @@ class Store:
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception (re-entrant: inner ones join the outer)."""
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception.
+
+    Re-entrant: an inner one is a SAVEPOINT inside the outer, so a failed inner block (one article
+    of a batch) is undone alone and the outer one decides about the rest.
+    """
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
@@ -263,10 +296,15 @@ class _Transaction:
         if not self.conn.in_transaction:
             self.conn.execute("BEGIN IMMEDIATE")
             self.outer = True
+        else:
+            self.conn.execute("SAVEPOINT inner_write")
         return self.conn
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
         if not self.outer:
+            if exc_type is not None:
+                self.conn.execute("ROLLBACK TO inner_write")
+            self.conn.execute("RELEASE inner_write")
             return
         if exc_type is None:
             self.conn.execute("COMMIT")
