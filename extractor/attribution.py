@@ -248,8 +248,7 @@ class AttributionFinder:
         particle = next(
             (c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in particles and c.i > tok.i), None
         )
-        if lemma in lex.needs_particle and particle is None:
-            return None
+        quote_only = lemma in lex.needs_particle and particle is None  # 'spoke on Fox News, "..."' only
         if particle is not None and particle.i == tok.i + 1:
             cue_end = particle.i
         if lemma == "call" and particle is None and not any(c.dep_ == "oprd" for c in tok.children):
@@ -261,6 +260,8 @@ class AttributionFinder:
         kind = "indirect"
         content: tuple[int, int] | None = None
         ccomp = next((c for c in tok.children if c.dep_ in ("ccomp", "csubjpass") and c.i != tok.i), None)
+        if quote_only:
+            ccomp = None
         if ccomp is not None:
             content = subtree_chars(ccomp)
             confidence += 0.15
@@ -276,12 +277,12 @@ class AttributionFinder:
             if asked is not None:
                 content = subtree_chars(asked)
         parts: list[tuple[int, int]] = []
-        if content is None:
+        if content is None and not quote_only:
             pieces = self._interrupted_clause(tok, sent)
             if pieces:
                 content, parts = pieces[0], pieces[1:]
                 confidence += 0.1
-        if content is None:
+        if content is None and not quote_only:
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
             xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
             if xcomp is not None and lemma in lex.object_content | {"tell", "ask", "urge", "warn", "call"}:
@@ -295,7 +296,7 @@ class AttributionFinder:
                         end = prep.right_edge
                 content = (obj.left_edge.idx, end.idx + len(end))
                 confidence -= 0.05
-        if content is None and lemma in SPEECH:
+        if content is None and lemma in SPEECH and not quote_only:
             mark = next((t for t in doc[tok.i + 1 : sent.end] if t.lower_ == "that" and t.dep_ == "mark"), None)
             if mark is not None and not any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.verbs
                                             for t in doc[tok.i + 1 : mark.i]):
@@ -402,6 +403,9 @@ class AttributionFinder:
         doc = tok.doc
         subject = subject_of(tok)
         between_ok = set(subject.subtree) if subject is not None else set()
+        for child in tok.children:  # the verb's own modifiers: 'said on Twitter, "..."', 'spoke to the press: "..."'
+            if child.dep_ in ("prep", "npadvmod", "advmod", "dative", "agent", "dobj") and child.i > tok.i:
+                between_ok |= {t for t in child.subtree if t.pos_ not in ("VERB", "AUX")}
         text = doc_text(doc)
 
         def only_source(start: int, end: int) -> bool:
