@@ -305,7 +305,7 @@ class AttributionFinder:
         quote_source: tuple[int, int] | None = None
         if content is None and not any(q0 < tok.idx < q1 for q0, q1 in quotes):
             # ('we expect' inside a quotation introduces no other quotation)
-            found_quote = self._adjacent_quote(tok, sent, quotes)
+            found_quote = self._adjacent_quote(tok, sent, quotes, after_only=quote_only)
             if found_quote is not None:
                 content, quote_source = found_quote
                 kind = "direct"
@@ -396,7 +396,7 @@ class AttributionFinder:
         return parts
 
     def _adjacent_quote(
-        self, tok: Token, sent: Span, quotes: list[tuple[int, int]]
+        self, tok: Token, sent: Span, quotes: list[tuple[int, int]], after_only: bool = False
     ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
         """A quotation next to the cue, with only the source and punctuation between:
         '"...," he said', '"...," said Cruz', 'he said: "..."', and a quotation closed in the sentence before."""
@@ -416,7 +416,7 @@ class AttributionFinder:
                        for t in span)
 
         for q_start, q_end in quotes:
-            if q_end <= tok.idx and q_end >= sent.start_char - 3:
+            if q_end <= tok.idx and q_end >= sent.start_char - 3 and not after_only and "\n" not in text[q_end : tok.idx]:
                 if only_source(q_end, tok.idx):
                     return (q_start, q_end), None
                 gap = doc.char_span(q_end, tok.idx, alignment_mode="contract")
