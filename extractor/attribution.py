@@ -416,7 +416,8 @@ class AttributionFinder:
                        for t in span)
 
         for q_start, q_end in quotes:
-            if q_end <= tok.idx and q_end >= sent.start_char - 3 and not after_only and "\n" not in text[q_end : tok.idx]:
+            before = q_end <= tok.idx and q_end >= sent.start_char - 3 and "\n" not in text[q_end : tok.idx]
+            if before and not after_only:
                 if only_source(q_end, tok.idx):
                     return (q_start, q_end), None
                 gap = doc.char_span(q_end, tok.idx, alignment_mode="contract")
