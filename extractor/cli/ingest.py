@@ -56,7 +56,7 @@ def ingest(inputs, db_path, no_db, jsonl_path, published, stdin_id, model, worke
 
     paths = [p for p in expand(inputs)]
     files = sum(1 for p in paths if not isinstance(p, InputError))
-    err = click.get_text_stream("stderr")
+    err = sys.stderr
 
     def on_error(error: InputError) -> None:
         click.echo(f"error: {error}", err=True)
@@ -65,7 +65,7 @@ def ingest(inputs, db_path, no_db, jsonl_path, published, stdin_id, model, worke
         store = None if no_db else stack.enter_context(open_store(db_path))
         out = None
         if jsonl_path == "-":
-            out = click.get_text_stream("stdout")
+            out = sys.stdout
         elif jsonl_path:
             out = stack.enter_context(open(jsonl_path, "w", encoding="utf-8"))
         progress = None

@@ -260,7 +260,7 @@ def export(db_path, status, fmt, output, article_id, force) -> None:
     if fmt in ("brat", "annotations"):
         out = Path(output or ("annotations" if fmt == "annotations" else "brat"))
     elif output in (None, "-"):
-        out = click.get_text_stream("stdout")
+        out = sys.stdout
     else:
         out = Path(output)
     with _existing_store(db_path) as store:
