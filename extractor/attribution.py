@@ -309,6 +309,15 @@ class AttributionFinder:
             if found_quote is not None:
                 content, quote_source = found_quote
                 kind = "direct"
+        if content is None and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
+            if subj is not None and xcomp is not None and subj.lower_ not in ("it", "there"):
+                # 'The House is expected to pass the bill': no source; the subject and what it is expected to do
+                content = subtree_chars(subj)
+                parts = [subtree_chars(xcomp)]
+                kind = "passive"
+                confidence -= 0.1
         if content is None and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if subj is not None:  # 'This was stated by X': the subject is what was stated
