@@ -39,6 +39,7 @@ class Lexicon:
     needs_particle: frozenset[str]
     media_verbs: frozenset[str]
     stance: frozenset[str] = frozenset()
+    adjectives: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +53,7 @@ def lexicon() -> Lexicon:
         needs_particle=frozenset(data["needs_particle"]),
         media_verbs=frozenset(data["reporting_media_verbs"]),
         stance=frozenset(data["stance"]) - frozenset(data["verbs"]),
+        adjectives=frozenset(data.get("adjectives", [])),
     )
 
 
@@ -219,6 +221,8 @@ class AttributionFinder:
                     item = self._according_to(tok, sent)
                 elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.verbs:
                     item = self._verb(tok, sent, quotes)
+                elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lemma_.lower() in self.lex.adjectives:
+                    item = self._adjective(tok, sent)
                 elif tok.text == ":" and tok.i > sent.start:
                     item = self._colon(tok, sent)
                 if item is not None:
@@ -378,6 +382,42 @@ class AttributionFinder:
             sentence=(sent.start_char, sent.end_char),
             confidence=max(0.05, min(0.97, confidence)),
             source_root=source_tok.i if source_tok is not None else None,
+        )
+
+    def _adjective(self, tok: Token, sent: Span) -> Found | None:
+        """'X is confident that ...', 'X was critical of Y': the copula and adjective are the cue, the
+        that-clause or the prepositional object the content, the copula's subject the source."""
+        doc = tok.doc
+        clause = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1
+                     and c.lower_ in ("of", "about", "with", "over", "that", "on")), None)
+        cue_end = tok.i
+        if clause is not None:
+            content = subtree_chars(clause)
+        elif prep is not None and any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+            obj = next(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+            content = subtree_chars(obj)
+            cue_end = prep.i
+        else:
+            return None
+        copula = tok.head
+        subject = subject_of(copula) if copula.pos_ in ("AUX", "VERB") else None
+        if subject is None or subject.lower_ in ("it", "there"):
+            return None
+        content = trim(doc, *content)
+        if content is None:
+            return None
+        start = verb_group_start(copula) if copula.i < tok.i else tok.i
+        return Found(
+            cue=(doc[start].idx, doc[cue_end].idx + len(doc[cue_end])),
+            cue_lemma=tok.lemma_.lower(),
+            source=noun_phrase(subject, stop_before=copula.i if subject.i < copula.i else None),
+            content=[content],
+            kind="other",
+            sentence=(sent.start_char, sent.end_char),
+            confidence=0.6,
+            source_root=subject.i,
+            stance=True,
         )
 
     def _interrupted_clause(self, tok: Token, sent: Span) -> list[tuple[int, int]] | None:
