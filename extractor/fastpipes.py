@@ -25,8 +25,9 @@ from spacy.attrs import DEP, IS_SPACE, LOWER, NORM, ORTH, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
-MAX_MEMO = 200_000
-"""Entries at which a memo is emptied, so a long run's memory stays flat."""
+MAX_MEMO = 50_000
+"""Entries at which a memo is emptied, so a long run's memory stays flat (a full memo is 10-20 MB;
+the frequent entries, which give nearly all the hits, are back within a few articles)."""
 
 _STRING_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "TAG": TAG, "DEP": DEP}
 _FLAG_ATTRS = {"IS_SPACE": IS_SPACE}
