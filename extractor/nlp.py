@@ -106,7 +106,12 @@ class DateComponent:
     """DATE entities, widened or complemented by date expressions the model cuts short ('since mid-February')."""
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+        found: list[tuple[int, int]] = []
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                text = ent.text.split("\n", 1)[0].rstrip(" \xa0,")  # a dateline runs into the next paragraph
+                if text:
+                    found.append((ent.start_char, ent.start_char + len(text)))
         for start, end in find_date_expressions(doc_text(doc)):
             overlapping = [f for f in found if f[0] < end and start < f[1]]
             for f in overlapping:
