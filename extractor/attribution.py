@@ -69,7 +69,6 @@ class Found:
     sentence: tuple[int, int]
     confidence: float
     via: list[tuple[int, int]] = field(default_factory=list)
-    source_root: int | None = None  # token index of the source's head
     cue_token: int | None = None
     nested: bool = False  # the cue lies inside a quotation or another attribution's content
     in_quote: bool = False  # the cue lies inside a quotation: the quoted speaker's own words
@@ -128,19 +127,10 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def subtree_chars(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
-    """Character extent of a token's subtree, stopping short of ``exclude``'s subtree when it is at an edge."""
-    left, right = tok.left_edge.i, tok.right_edge.i
-    if exclude is not None:
-        ex_left, ex_right = exclude.left_edge.i, exclude.right_edge.i
-        if ex_left <= left <= ex_right:
-            left = ex_right + 1
-        if ex_left <= right <= ex_right:
-            right = ex_left - 1
+def subtree_chars(tok: Token) -> tuple[int, int]:
+    """Character extent of a token's subtree."""
     doc = tok.doc
-    if right < left:
-        return tok.idx, tok.idx + len(tok)
-    return doc[left].idx, doc[right].idx + len(doc[right])
+    return doc[tok.left_edge.i].idx, doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i])
 
 
 def noun_phrase(tok: Token, stop_before: int | None = None) -> tuple[int, int]:
@@ -211,11 +201,8 @@ class AttributionFinder:
     def __call__(self, doc: Doc) -> list[Found]:
         quotes = quotations(doc_text(doc))
         found: list[Found] = []
-        used_cues: set[int] = set()
         for sent in doc.sents:
             for tok in sent:
-                if tok.i in used_cues:
-                    continue
                 item = None
                 if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                     item = self._according_to(tok, sent)
@@ -227,7 +214,6 @@ class AttributionFinder:
                     item = self._colon(tok, sent)
                 if item is not None:
                     item.cue_token = tok.i
-                    used_cues.add(tok.i)
                     found.append(item)
         text = doc_text(doc)
         for item in found:
@@ -381,7 +367,6 @@ class AttributionFinder:
             kind=kind,
             sentence=(sent.start_char, sent.end_char),
             confidence=max(0.05, min(0.97, confidence)),
-            source_root=source_tok.i if source_tok is not None else None,
         )
 
     def _adjective(self, tok: Token, sent: Span) -> Found | None:
@@ -416,7 +401,6 @@ class AttributionFinder:
             kind="other",
             sentence=(sent.start_char, sent.end_char),
             confidence=0.6,
-            source_root=subject.i,
             stance=True,
         )
 
@@ -509,7 +493,6 @@ class AttributionFinder:
             kind="according_to",
             sentence=(sent.start_char, sent.end_char),
             confidence=0.85,
-            source_root=pobj.i,
         )
 
     def _colon(self, tok: Token, sent: Span) -> Found | None:
@@ -527,10 +510,8 @@ class AttributionFinder:
                       or any(t.pos_ == "PROPN" for t in head) or len(head) == 1))
         if label:
             src = trim(doc, head.start_char, head.end_char)
-            root = max(head, key=lambda t: (t.ent_type_ != "", t.pos_ == "PROPN"))
         elif after[:1] in OPEN_QUOTES and tok.i > sent.start and doc[tok.i - 1].ent_type_ in ("PERSON", "ORG"):
-            root = doc[tok.i - 1]
-            src = noun_phrase(root, stop_before=tok.i)
+            src = noun_phrase(doc[tok.i - 1], stop_before=tok.i)
         else:
             return None
         content = trim(doc, tok.idx + 1, sent.end_char)
@@ -544,7 +525,6 @@ class AttributionFinder:
             kind="other",
             sentence=(sent.start_char, sent.end_char),
             confidence=0.6,
-            source_root=root.i,
         )
 
     # -- quotations and chains -----------------------------------------------------------------------

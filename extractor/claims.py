@@ -21,8 +21,6 @@ from extractor.models import Attribution, Claim, Contact, DateRef, Party, Span
 from extractor.speakers import SpeakerResolver
 
 MEDIA_VERBS = {"report", "learn", "write", "publish", "tweet", "post"}
-TYPES = {"direct": "direct", "indirect": "indirect", "according_to": "according_to", "passive": "passive",
-         "other": "other"}
 
 
 def _span(raw: str, offsets: tuple[int, int] | None) -> Span | None:
@@ -142,7 +140,7 @@ def _attribution_claim(
     via = [resolver.resolve(s, e, speaker=False) for s, e in f.via]
     via = [p for p in via if speaker is None or p.name != speaker.name]  # never its own source
     content_span = f.content_span
-    kind = TYPES.get(f.kind, "other")
+    kind = f.kind  # direct, indirect, according_to, passive or other: already attribution types
     if kind == "indirect" and f.cue_lemma in MEDIA_VERBS and speaker is not None and speaker.kind == "media":
         kind = "reported"
     contact_item = next(

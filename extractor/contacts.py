@@ -11,7 +11,7 @@ tried to, has not tried to, did not respond, will, plans to.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,8 +79,6 @@ class FoundContact:
     duration: str | None
     sentence: tuple[int, int]
     confidence: float
-    initiator_roots: list[int] = field(default_factory=list)
-    counterpart_roots: list[int] = field(default_factory=list)
 
 
 def party_heads(tok: Token) -> list[Token]:
@@ -394,8 +392,6 @@ class ContactFinder:
             duration=self._duration(tok),
             sentence=(0, 0),
             confidence=min(confidence, 0.8),
-            initiator_roots=[t.i for t in initiators],
-            counterpart_roots=[t.i for t in counterparts],
         )
 
     @staticmethod

@@ -10,7 +10,6 @@ reviewers write at once.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -310,8 +309,3 @@ class _Transaction:
             self.conn.execute("COMMIT")
         else:
             self.conn.execute("ROLLBACK")
-
-
-def claims_to_jsonl(claims: Iterable[Claim]) -> Iterator[str]:
-    for claim in claims:
-        yield json.dumps(claim.model_dump(mode="json"), ensure_ascii=False)
