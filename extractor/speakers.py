@@ -221,7 +221,7 @@ class SpeakerResolver:
         words = set(_WORD.findall(low))
         known = self._known_surname(span)
         if known is not None:
-            return self._person_named(known, mention, None)
+            return self._by_surname(known, known, mention, None, span.start_char)
         titled = self._titled_name(span)
         if titled is not None:
             return titled
@@ -325,14 +325,6 @@ class SpeakerResolver:
             return None
         return words[0].text if any(p.surname == words[0].text for p in self.people) else None
 
-    def _person_named(self, surname: str, mention: Span, role: str | None) -> Party:
-        candidates = [p for p in self.people if p.surname == surname]
-        if len(candidates) == 1:
-            p = candidates[0]
-            return Party(name=p.name, mention=mention, kind="person", role=role or (p.roles[0] if p.roles else None))
-        return Party(name=surname, mention=mention, kind="person", role=role, ambiguous=True,
-                     candidates=[p.name for p in candidates])
-
     def _role_in(self, span, persons) -> str | None:
         if not persons:
             return None
@@ -349,20 +341,26 @@ class SpeakerResolver:
             person = self._find_full(name)
             known_role = role or (person.roles[0] if person and person.roles else None)
             return Party(name=name, mention=mention, kind="person", role=known_role)
-        surname = words[-1] if words else name
-        candidates = [p for p in self.people if p.surname == surname and len(p.name.split()) > 1]
+        return self._by_surname(words[-1] if words else name, name, mention, role, ent.start_char)
+
+    def _by_surname(self, surname: str, written: str, mention: Span, role: str | None, offset: int) -> Party:
+        """A lone surname: the one person the article gives it to; with several, the one named in this
+        or the previous sentence; otherwise the name as written, flagged ambiguous with its candidates."""
+        candidates = [p for p in self.people if p.surname == surname and len(p.name.split()) > 1] or [
+            p for p in self.people if p.surname == surname
+        ]
         if len(candidates) == 1:
             p = candidates[0]
             return Party(name=p.name, mention=mention, kind="person", role=role or (p.roles[0] if p.roles else None))
         if len(candidates) > 1:
-            recent = self._most_recent(candidates, ent.start_char)
+            recent = self._most_recent(candidates, offset)
             if recent is not None:
                 return Party(name=recent.name, mention=mention, kind="person",
                              role=role or (recent.roles[0] if recent.roles else None),
                              candidates=[p.name for p in candidates], resolved_from="recency")
-            return Party(name=name, mention=mention, kind="person", role=role, ambiguous=True,
+            return Party(name=written, mention=mention, kind="person", role=role, ambiguous=True,
                          candidates=[p.name for p in candidates])
-        return Party(name=name, mention=mention, kind="person", role=role)
+        return Party(name=written, mention=mention, kind="person", role=role)
 
     def _most_recent(self, candidates: list[Person], offset: int) -> Person | None:
         """The candidate named in this sentence or the one before, when only one of them was."""
