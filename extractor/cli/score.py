@@ -17,6 +17,20 @@ _MODES_HELP = (
 )
 
 
+annotations_option = click.option(
+    "--annotations",
+    "annotations_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Hand annotations directory (default: the repo's annotations/).",
+)
+corpus_option = click.option(
+    "--corpus",
+    "corpus_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Article texts for the annotations (default: the repo's corpus/).",
+)
+
+
 def _default(name: str) -> Path:
     from extractor.annotations import default_dir
 
@@ -24,18 +38,8 @@ def _default(name: str) -> Path:
 
 
 @click.command("score")
-@click.option(
-    "--annotations",
-    "annotations_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Hand annotations directory (default: the repo's annotations/).",
-)
-@click.option(
-    "--corpus",
-    "corpus_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Article texts for the annotations (default: the repo's corpus/).",
-)
+@annotations_option
+@corpus_option
 @click.option(
     "--db", type=click.Path(dir_okay=False, path_type=Path), help="Score claims stored in this SQLite DB."
 )
@@ -123,18 +127,8 @@ def annotations() -> None:
 
 
 @annotations.command("check")
-@click.option(
-    "--annotations",
-    "annotations_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Annotations directory (default: the repo's annotations/).",
-)
-@click.option(
-    "--corpus",
-    "corpus_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Article texts (default: the repo's corpus/).",
-)
+@annotations_option
+@corpus_option
 def check(annotations_dir: Path | None, corpus_dir: Path | None) -> None:
     """Check annotations against the spec and the corpus: one problem per line, exit 1 if any."""
     from extractor.annotations import check_annotations
