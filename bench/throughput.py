@@ -294,7 +294,9 @@ def memory_series(a: argparse.Namespace) -> dict[str, Any]:
         for size in sizes:
             cmd = [sys.executable, __file__, "--child-memory", str(path), "--articles", str(size),
                    "--memory-workers", str(a.memory_workers)]
-            done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+            done = subprocess.run(cmd, capture_output=True, text=True)
+            if done.returncode:
+                raise SystemExit(f"memory run at {size} articles failed:\n{done.stderr}")
             r = json.loads(done.stdout.strip().splitlines()[-1])
             series[str(size)] = r
             print(f"{size:>6,} articles ({r['words']:,} words, workers={a.memory_workers}): {r['seconds']:.0f} s,"

@@ -15,8 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from extractor.cleaning import NEAR_THRESHOLD, clean
 from extractor.doccache import remember_text
@@ -25,13 +24,18 @@ from extractor.models import Claim, DroppedParagraph
 from extractor.nlp import DEFAULT_MODEL, load_pipeline
 from extractor.reading import Article
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
 BATCH_SIZE = 32
-"""Articles per ``nlp.pipe`` batch."""
+"""Articles per ``nlp.pipe`` batch at most."""
+BATCH_CHARS = 160_000
+"""Characters per ``nlp.pipe`` batch at most: the parser's and NER's working arrays grow with a
+batch's tokens, so a cap by size (not only by count) keeps the peak the same for any stream."""
 CHUNK_SIZE = 8
-"""Articles per task sent to a worker process: small, so two workers finish together."""
+"""Articles per task sent to a worker process at most: small, so two workers finish together."""
+CHUNK_CHARS = 48_000
+"""Characters per worker task at most (an article longer than this goes alone)."""
+TASKS_PER_WORKER = 64
+"""Tasks a worker runs before it is replaced by a fresh fork: what a long run leaves behind in a
+worker (interned strings, allocator fragmentation) cannot build up."""
 IN_FLIGHT = 3
 """Chunks queued or running per worker: enough to keep it busy, few enough to keep memory flat."""
 COMMIT_EVERY = 64
@@ -72,22 +76,25 @@ def process(
     model: str = DEFAULT_MODEL,
     batch_size: int = BATCH_SIZE,
     threshold: float = NEAR_THRESHOLD,
+    batch_chars: int = BATCH_CHARS,
 ) -> Iterator[ArticleResult]:
-    """Run the whole extraction on a stream of articles in one process."""
+    """Run the whole extraction on a stream of articles in one process.
+
+    Batches hold at most ``batch_size`` articles and ``batch_chars`` characters.
+    """
     from extractor.claims import build_claims
 
     nlp = load_pipeline(model)
-
-    def prepared() -> Iterator[tuple[Doc, tuple[Article, list[DroppedParagraph]]]]:
-        for article in articles:
+    for batch in _chunks(articles, batch_size, batch_chars):
+        prepared = []
+        for article in batch:
             cleaned = clean(article.text, threshold)
             # tokenized here so the Doc keeps the string it came from (no per-rule join of its tokens)
             doc = remember_text(nlp.make_doc(cleaned.masked), cleaned.masked)
-            yield doc, (article, cleaned.dropped)
-
-    for doc, (article, dropped) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
-        claims = build_claims(doc, article.id, article.text, article.published)
-        yield ArticleResult(article=article, dropped=dropped, claims=claims)
+            prepared.append((doc, (article, cleaned.dropped)))
+        for doc, (article, dropped) in nlp.pipe(prepared, as_tuples=True, batch_size=len(prepared)):
+            claims = build_claims(doc, article.id, article.text, article.published)
+            yield ArticleResult(article=article, dropped=dropped, claims=claims)
 
 
 def _worker_init(model: str) -> None:
@@ -100,9 +107,17 @@ def _worker_chunk(args: tuple[list[Article], str, float, int]) -> list[tuple[lis
     return [(r.dropped, r.claims) for r in process(chunk, model=model, batch_size=batch_size, threshold=threshold)]
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
+def _chunks(items: Iterable[Article], size: int, max_chars: int) -> Iterator[list[Article]]:
+    """Consecutive runs of at most ``size`` articles and ``max_chars`` characters (one article at least)."""
+    chunk: list[Article] = []
+    chars = 0
+    for article in items:
+        if chunk and (len(chunk) >= size or chars + len(article.text) > max_chars):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(article)
+        chars += len(article.text)
+    if chunk:
         yield chunk
 
 
@@ -113,10 +128,13 @@ def process_parallel(
     batch_size: int = BATCH_SIZE,
     threshold: float = NEAR_THRESHOLD,
     chunk_size: int = CHUNK_SIZE,
+    chunk_chars: int = CHUNK_CHARS,
+    tasks_per_worker: int | None = TASKS_PER_WORKER,
 ) -> Iterator[ArticleResult]:
     """Like ``process``, over ``workers`` processes (order kept); 1 worker runs in this process.
 
-    At most ``IN_FLIGHT * workers`` chunks are read ahead (``Pool.imap`` would read the whole input).
+    At most ``IN_FLIGHT * workers`` chunks are read ahead (``Pool.imap`` would read the whole input);
+    each worker is replaced after ``tasks_per_worker`` chunks (``None``: never).
     """
     if workers <= 1:
         yield from process(articles, model=model, batch_size=batch_size, threshold=threshold)
@@ -125,8 +143,8 @@ def process_parallel(
     if ctx.get_start_method() == "fork":
         load_pipeline(model)  # once, shared by the forked workers
     pending: deque[tuple[list[Article], Any]] = deque()
-    with ctx.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
-        for chunk in _chunks(articles, chunk_size):
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(model,), maxtasksperchild=tasks_per_worker) as pool:
+        for chunk in _chunks(articles, chunk_size, chunk_chars):
             pending.append((chunk, pool.apply_async(_worker_chunk, ((chunk, model, threshold, batch_size),))))
             if len(pending) >= IN_FLIGHT * workers:
                 yield from _results(*pending.popleft())

@@ -81,12 +81,29 @@ def test_parallel_results_equal_one_process(corpus_results):
 
     articles = list(read_inputs([str(CORPUS)]))
     articles = [a.model_copy(update={"published": corpus_results[a.id].article.published}) for a in articles]
-    results = list(process_parallel(articles, workers=2, chunk_size=3))
+    # small chunks, split by size too, and workers replaced every 2 chunks: the same results, in order
+    results = list(process_parallel(articles, workers=2, chunk_size=3, chunk_chars=6_000, tasks_per_worker=2))
     assert [r.article.id for r in results] == [a.id for a in articles]
     for r in results:
         expected = corpus_results[r.article.id]
         assert [c.model_dump() for c in r.claims] == [c.model_dump() for c in expected.claims]
         assert r.dropped == expected.dropped
+
+
+def test_batches_are_capped_by_count_and_by_size(corpus_results):
+    from extractor.pipeline import _chunks, process
+    from extractor.reading import Article
+
+    sizes = [10, 50, 30, 5, 200, 1, 1, 1]
+    articles = [Article(id=str(i), text="x" * n) for i, n in enumerate(sizes)]
+    chunks = [[len(a.text) for a in c] for c in _chunks(articles, 3, 60)]
+    assert chunks == [[10, 50], [30, 5], [200], [1, 1, 1]]  # an article over the cap goes alone
+    assert [a for c in _chunks(articles, 3, 60) for a in c] == articles
+
+    seed = corpus_results[SEED_CALL].article
+    one_by_one = list(process([seed, seed], batch_chars=1))
+    assert [[c.model_dump() for c in r.claims] for r in one_by_one] == [
+        [c.model_dump() for c in corpus_results[SEED_CALL].claims]] * 2
 
 
 def test_batched_writes_keep_the_articles_before_a_failure(tmp_path, corpus_results):
