@@ -28,6 +28,8 @@ _QUOTE = re.compile(r"[\"“”«»„]")
 _TRIM = " \t\r\n\xa0,;:—–-"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE = {"who", "which", "that", "whom"}
+RAISING = frozenset({"seem", "appear", "sound"})
+OBJECT_PREPS = frozenset({"for", "of", "over", "as", "with"})
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class Found:
     nested: bool = False  # the cue lies inside a quotation or another attribution's content
     in_quote: bool = False  # the cue lies inside a quotation: the quoted speaker's own words
     stance: bool = False  # a stance verb (support, oppose, seek), not a verb of saying
+    link: bool = False  # 'citing X' where X is already in another attribution's chain (``via``)
 
     @property
     def content_span(self) -> tuple[int, int] | None:
@@ -81,38 +84,45 @@ class Found:
         return self.content[0][0], self.content[-1][1]
 
 
+_MARK = re.compile(r"``|''|[\"“”«»„]")
+_OPENING_GLYPHS = ("“", "«", "„", "``")
+_CLOSING_GLYPHS = ("”", "»")
+
+
 def quotations(text: str) -> list[tuple[int, int]]:
     """Quotation spans (marks included) within each paragraph; never crashes on unbalanced marks.
 
-    Curly marks pair with each other (an opening mark again means the earlier one was unbalanced);
-    straight marks pair among themselves, and when a paragraph has an odd number of them the stray
-    one at the paragraph's edge (a common artefact of copied news text) is ignored.
+    Curly marks say which way they face; a straight mark (" or '') faces the word it touches: after a
+    space or bracket it opens, before a space or punctuation it closes. An opening mark pairs with
+    the next closing mark of any kind (news copy mixes “...," freely); an opening mark again means
+    the earlier one was unbalanced, and a closing mark with nothing open is a stray and is ignored.
     """
     out: list[tuple[int, int]] = []
     for para in re.finditer(r"[^\n]+", text):
         body, base = para.group(), para.start()
         start: int | None = None
-        for m in re.finditer(r"[“”«»„]", body):
-            ch, pos = m.group(), base + m.start()
-            if ch in "“«„":
-                start = pos
-            elif start is not None:
-                if pos - start > 1:
-                    out.append((start, pos + 1))
-                start = None
-        straight = [base + m.start() + (1 if m.group() == "''" else 0) for m in re.finditer("\"|''|``", body)]
-        straight = [p - 1 if text[p - 1 : p + 1] in ("''", "``") else p for p in straight]
-        if len(straight) % 2:
-            stripped = body.strip()
-            if stripped.endswith('"') and not stripped.startswith('"'):
-                straight = straight[:-1]
+        for m in _MARK.finditer(body):
+            mark, at, after = m.group(), m.start(), m.end()
+            if mark in _OPENING_GLYPHS:
+                opens = True
+            elif mark in _CLOSING_GLYPHS:
+                opens = False
             else:
-                straight = straight[1:]
-        for a, b in zip(straight[::2], straight[1::2], strict=False):
-            b_end = b + (2 if text[b : b + 2] in ("''", "``") else 1)
-            if b - a > 1:
-                out.append((a, b_end))
-    return sorted(out)
+                before_ch = body[at - 1] if at else " "
+                after_ch = body[after] if after < len(body) else " "
+                if (before_ch.isspace() or before_ch in "([{—–-/") and not after_ch.isspace():
+                    opens = True
+                elif not before_ch.isspace() and (after_ch.isspace() or not after_ch.isalnum()):
+                    opens = False
+                else:
+                    opens = start is None
+            if opens:
+                start = base + at
+            elif start is not None:
+                if base + at - start > 1:
+                    out.append((start, base + after))
+                start = None
+    return out
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -184,8 +194,14 @@ def subject_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return child  # a relative pronoun ('who said') is the source; claims resolve it
-        if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
-            verb = verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head  # 'Democrats hoping to retain ...', 'evidence suggesting that ...'
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
+            verb = verb.head.head  # 'followed that by saying', 'In asking to depose Clinton, Judicial Watch noted'
+            seen += 1
+            continue
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acl", "acomp") and verb.head is not verb:
+            verb = verb.head  # (acomp: 'was not willing to say')
             seen += 1
             continue
         return None
@@ -231,8 +247,6 @@ class AttributionFinder:
     def _verb(self, tok: Token, sent: Span, quotes: list[tuple[int, int]]) -> Found | None:
         lex, doc = self.lex, tok.doc
         lemma = tok.lemma_.lower()
-        if lemma == "cite":
-            return None  # "citing X" is a link in a chain, handled by _chains
         cue_end = tok.i
         particles = lex.particle_cues.get(lemma, ())
         particle = next(
@@ -250,8 +264,8 @@ class AttributionFinder:
         kind = "indirect"
         content: tuple[int, int] | None = None
         ccomp = next((c for c in tok.children if c.dep_ in ("ccomp", "csubjpass") and c.i != tok.i), None)
-        if quote_only:
-            ccomp = None
+        if quote_only or tok.lower_ in ("citing", "quoting"):
+            ccomp = None  # 'said, citing U.S. media, that ...': the clause is what was said, not cited
         if ccomp is not None:
             content = subtree_chars(ccomp)
             confidence += 0.15
@@ -278,17 +292,22 @@ class AttributionFinder:
             if xcomp is not None and lemma in lex.object_content | {"tell", "ask", "urge", "warn", "call"}:
                 start = obj.left_edge if obj is not None and obj.i < xcomp.i else xcomp.left_edge
                 content = (start.idx, xcomp.right_edge.idx + len(xcomp.right_edge))
+            elif obj is None and lemma == "call" and subject_of(tok) is not None and (
+                    oprd := next((c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i), None)) is not None:
+                content = subtree_chars(oprd)  # 'calls Clinton unqualified' parsed as a clause under 'calls'
             elif obj is not None and lemma in lex.object_content and subject_of(tok) is not None:
                 oprd = next((c for c in tok.children if c.dep_ == "oprd"), None)
                 end = oprd.right_edge if oprd is not None else obj.right_edge
-                for prep in tok.children:  # 'criticized Nabisco for the move', 'accused him of lying'
-                    if prep.dep_ == "prep" and prep.i == end.i + 1 and prep.lower_ in ("for", "of", "over", "as"):
+                for prep in tok.children:  # 'criticized Nabisco for the move', 'showed Trump with a lead'
+                    if prep.dep_ == "prep" and prep.i == end.i + 1 and prep.lower_ in OBJECT_PREPS:
                         end = prep.right_edge
                 content = (obj.left_edge.idx, end.idx + len(end))
                 confidence -= 0.05
         if content is None and lemma in SPEECH and not quote_only:
-            mark = next((t for t in doc[tok.i + 1 : sent.end] if t.lower_ == "that" and t.dep_ == "mark"), None)
+            mark = next((t for t in doc[tok.i + 1 : sent.end]
+                         if t.lower_ == "that" and t.dep_ in ("mark", "advmod")), None)  # 'advmod': a misparse
             if mark is not None and not any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.verbs
+                                            and t.lower_ not in ("citing", "quoting")
                                             for t in doc[tok.i + 1 : mark.i]):
                 content = (mark.idx, sent.end_char)
                 confidence -= 0.1
@@ -330,13 +349,19 @@ class AttributionFinder:
                     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
                     if subj is not None:
                         content = subtree_chars(subj)
+        elif lemma in RAISING:
+            source_tok = None  # 'Sanders seems to have a lead': the writer's inference; Sanders says nothing
+        elif tok.tag_ == "VBN" and tok.dep_ == "advcl":
+            # 'Asked whether ..., Priebus said': the asker is not Priebus; 'Asked by Thrush if ...' names one
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            source_tok = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         else:
             source_tok = subject_of(tok)
         if quote_source is not None:
             source_tok = doc.char_span(*quote_source, alignment_mode="expand").root
         if source_tok is not None:
-            if source_tok.lower_ == "it" and tok.dep_ != "relcl":
-                source_tok = None
+            if source_tok.lower_ == "it" and tok.dep_ != "relcl" and (passive or lemma not in SPEECH):
+                source_tok = None  # 'it seems', 'it is said'; but '"...," it said' is the report speaking
         if source_tok is not None:
             stop = tok.i if source_tok.i < tok.i else None
             source = quote_source or noun_phrase(source_tok, stop_before=stop)
@@ -412,8 +437,13 @@ class AttributionFinder:
             return None
         if not any(c.dep_ == "nsubj" for c in tok.children) and tok.dep_ != "parataxis":
             return None
+        if any(c.dep_ == "mark" and c.lower_ not in ("as", "like") for c in tok.children):
+            return None  # 'if he would have told her', 'because he liked it': a subordinate clause, not an aside
         doc = tok.doc
-        left, right = tok.left_edge.i, tok.right_edge.i
+        words = [t.i for t in tok.subtree if not t.is_punct]  # the aside's own commas hang on the verb too
+        left, right = words[0], words[-1]
+        if doc[left].tag_ in ("WDT", "WP", "WP$", "WRB"):
+            return None  # 'giving readers what they want, how they want it': a clause, not an aside
         if left == sent.start and head.i > right and right + 1 < sent.end and doc[right + 1].text in (",", ":"):
             if any(c.dep_ == "nsubj" for c in tok.children) and right + 2 < sent.end and any(
                 c.dep_ == "mark" and c.lower_ in ("as", "like") for c in tok.children
@@ -423,9 +453,10 @@ class AttributionFinder:
             return None
         parts = [(doc[sent.start].idx, doc[left - 1].idx + len(doc[left - 1]))]
         if head.i > tok.i:
-            if right + 1 >= sent.end:
+            rest = trim(doc, doc[right + 1].idx, sent.end_char) if right + 1 < sent.end else None
+            if rest is None:
                 return None
-            parts.append((doc[right + 1].idx, sent.end_char))
+            parts.append(rest)
         return parts
 
     def _adjacent_quote(
@@ -573,10 +604,17 @@ class AttributionFinder:
     def _mark_nested(found: list[Found], quotes: list[tuple[int, int]]) -> None:
         """PolNeAR/PARC annotate only the outermost attribution; nested ones are kept but flagged."""
         for item in found:
-            start = item.cue[0]
-            item.in_quote = any(q0 < start < q1 for q0, q1 in quotes)
+            item.in_quote = any(q0 < item.cue[0] < q1 for q0, q1 in quotes)
+        outer = [item for item in found if not item.in_quote]  # words quoted report nothing outside the quote
+
+        def inside(item: Found, other: Found) -> bool:
+            return other is not item and any(c0 <= item.cue[0] < c1 for c0, c1 in other.content)
+
+        for item in found:
+            # two attributions each inside the other's content: the likelier one is the outer one
             item.nested = item.in_quote or any(
-                other is not item and any(c0 <= start < c1 for c0, c1 in other.content) for other in found
+                inside(item, other) and not (inside(other, item) and item.confidence > other.confidence)
+                for other in outer
             )
 
     @staticmethod
@@ -584,6 +622,10 @@ class AttributionFinder:
         """'X said, citing Y' and 'CNN reported that ... officials said' give the chain behind a source."""
         for item in found:
             item.via = list(citing.get(item.cue_token, []))
+        cited = [span for spans in citing.values() for span in spans]
+        for item in found:
+            item.link = item.cue_lemma in ("cite", "quote") and any(
+                c0 < v1 and v0 < c1 for c0, c1 in item.content for v0, v1 in cited)
         for outer in found:
             if outer.source is None or outer.in_quote:
                 continue  # words inside a quotation are not a source in the chain

@@ -110,8 +110,9 @@ def date_factor(date: DateRef | None, region: tuple[int, int] | None) -> float:
 def reportable(found: Found) -> bool:
     """Whether an attribution is a claim of its own. A cue inside a quotation is part of the quoted
     words ('"I think we will win," he said'), and a stance verb inside another attribution's content
-    ('Kirby said Russia refused ...') is part of what is reported: neither is a separate claim."""
-    return not found.in_quote and not (found.nested and found.stance)
+    ('Kirby said Russia refused ...') is part of what is reported: neither is a separate claim; nor is
+    'citing U.S. media', which is already the chain of the claim it qualifies."""
+    return not found.in_quote and not (found.nested and found.stance) and not found.link
 
 
 def _inside_any_content(contact: FoundContact, found: list[Found]) -> bool:

@@ -118,6 +118,71 @@ def test_curly_straight_and_unbalanced_quotes_never_crash(extract):
         extract(text)  # unbalanced marks: no exception
 
 
+def test_mixed_quote_marks_pair_by_the_way_they_face(extract):
+    from extractor.attribution import quotations
+
+    text = '“We are going to win so much," Mark Smith said at his rally. "You will be happy.”'
+    assert [text[s:e] for s, e in quotations(text)] == ['“We are going to win so much,"', '"You will be happy.”']
+    claim = extract(text)[0]
+    assert (claim.cue.text, claim.speaker.name, claim.attribution.type) == ("said", "Mark Smith", "direct")
+
+
+def test_an_aside_keeps_its_own_commas(extract):
+    claim = extract("The plan, Jones said, has failed.")[0]
+    assert (claim.cue.text, claim.speaker.name) == ("said", "Jones")
+    assert [claim.content.text[:8], claim.content.text[-10:]] == ["The plan", "has failed"]
+
+
+def test_a_verb_inside_a_quotation_never_swallows_its_speaker(extract):
+    claims = extract('"I can\'t really find a candidate that I like," Tom Brown said in a phone interview.')
+    assert [(c.cue.text, c.speaker.name) for c in claims] == [("said", "Tom Brown")]
+
+
+def test_nesting_ignores_quoted_words_and_prefers_the_likelier_of_two(extract):
+    from extractor.attribution import AttributionFinder, Found
+
+    def found(cue, content, confidence=0.7):
+        return Found(cue=cue, cue_lemma="say", source=None, content=[content], kind="indirect",
+                     sentence=(0, 100), confidence=confidence)
+
+    quoted = found((5, 9), (12, 60))  # a verb inside the quotation (0, 11), its content running past it
+    speaker = found((30, 34), (0, 11))
+    AttributionFinder._mark_nested([quoted, speaker], quotes=[(0, 11)])
+    assert (quoted.nested, quoted.in_quote, speaker.nested) == (True, True, False)
+    likely, unlikely = found((0, 4), (5, 50), 0.9), found((20, 24), (0, 19), 0.5)  # each inside the other
+    AttributionFinder._mark_nested([likely, unlikely], quotes=[])
+    assert (likely.nested, unlikely.nested) == (False, True)
+
+
+def test_a_subordinate_clause_is_not_an_aside(extract):
+    claims = extract("Tom Brown said that he has no idea if he would have told Clinton about the server.")
+    assert [(c.cue.text, c.content.text) for c in claims] == [
+        ("said", "that he has no idea if he would have told Clinton about the server")]
+
+
+def test_particle_cues_and_citing(extract):
+    claims = extract("A Pentagon spokesman did not respond to a request for comment. "
+                     "Jon Tester pointed to the Republicans as the key obstacle.")
+    cues = {c.cue.text: c for c in claims if c.cue}
+    assert cues["did not respond to"].content.text == "a request for comment"
+    assert cues["pointed to"].speaker.name == "Jon Tester"
+    claims = extract("John Kirby said, citing U.S. media, that the talks had failed.")
+    assert [(c.cue.text, c.content.text, [p.name for p in c.attribution.via]) for c in claims] == [
+        ("said", "that the talks had failed", ["U.S. media"])]  # 'citing' is the chain, not a claim
+
+
+def test_inferences_and_questions_have_no_speaker_but_participles_do(extract):
+    assert extract("Bernie Sanders seems to have a slight lead in New Hampshire.")[0].speaker is None
+    asked = extract("Asked whether he would run again, Mark Smith said no.")
+    assert [(c.cue.text, c.speaker) for c in asked] == [("Asked", None)]
+    hoping = extract("Democrats hoping to retain the White House cheered the report.")[0]
+    assert (hoping.cue.text, hoping.speaker.name) == ("hoping", "Democrats")
+    saying = extract('Hillary Clinton followed that by saying, "I am not a natural politician."')[0]
+    assert (saying.cue.text, saying.speaker.name, saying.attribution.type) == ("saying", "Hillary Clinton", "direct")
+    willing = extract("Trump was not willing to say who his running mate would be.")[0]
+    assert (willing.cue.text, willing.speaker.name) == ("to say", "Trump")
+
+
 # -- speakers ---------------------------------------------------------------------------------------
 
 def test_surname_role_phrase_and_pronoun_resolution(corpus_results):
