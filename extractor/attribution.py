@@ -29,6 +29,8 @@ _TRIM = " \t\r\n\xa0,;:—–-"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE = {"who", "which", "that", "whom"}
 RAISING = frozenset({"seem", "appear", "sound"})
+LEAD_IN = frozenset({"go", "continue", "begin", "start", "try", "respond", "follow", "conclude", "open"})
+CUE_PARTICLES = frozenset({"out", "about", "off", "up", "with", "for"})
 OBJECT_PREPS = frozenset({"for", "of", "over", "as", "with"})
 
 
@@ -247,6 +249,8 @@ class AttributionFinder:
     def _verb(self, tok: Token, sent: Span, quotes: list[tuple[int, int]]) -> Found | None:
         lex, doc = self.lex, tok.doc
         lemma = tok.lemma_.lower()
+        if tok.lower_ == "said" and tok.i == sent.start + 1 and doc[sent.start].lower_ == "that":
+            return None  # 'That said, ...': a discourse marker
         cue_end = tok.i
         particles = lex.particle_cues.get(lemma, ())
         particle = next(
@@ -255,6 +259,9 @@ class AttributionFinder:
         quote_only = lemma in lex.needs_particle and particle is None  # 'spoke on Fox News, "..."' only
         if particle is not None and particle.i == tok.i + 1:
             cue_end = particle.i
+        elif tok.i + 1 < len(doc) and doc[tok.i + 1].head.i == tok.i and doc[tok.i + 1].dep_ in ("prep", "prt") \
+                and doc[tok.i + 1].lower_ in CUE_PARTICLES:
+            cue_end = tok.i + 1  # 'pointed out', 'spoke about', 'lashed out': PolNeAR counts the particle in the cue
         if lemma == "call" and particle is None and not any(c.dep_ == "oprd" for c in tok.children):
             if not any(c.dep_ == "ccomp" for c in tok.children):
                 return None
@@ -270,6 +277,13 @@ class AttributionFinder:
             content = subtree_chars(ccomp)
             confidence += 0.15
             # "..., X said" where the parser hangs the whole preceding clause on "said"
+        parts: list[tuple[int, int]] = []
+        if content is None and lemma in RAISING:  # 'Superdelegates might seem profoundly anti-democratic'
+            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")), None)
+            comp = next((c for c in tok.children if c.i > tok.i and (
+                c.dep_ in ("xcomp", "oprd", "acomp", "attr") or c.dep_ == "prep" and c.lower_ in ("like", "as"))), None)
+            if subj is not None and comp is not None:
+                content, parts = subtree_chars(subj), [subtree_chars(comp)]
         if content is None and particle is not None:
             pobj = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
@@ -280,7 +294,6 @@ class AttributionFinder:
                 or c.dep_ in ("advcl", "ccomp") and any(m.lower_ in ("if", "whether") for m in c.children))), None)
             if asked is not None:
                 content = subtree_chars(asked)
-        parts: list[tuple[int, int]] = []
         if content is None and not quote_only:
             pieces = self._interrupted_clause(tok, sent)
             if pieces:
@@ -292,6 +305,9 @@ class AttributionFinder:
             if xcomp is not None and lemma in lex.object_content | {"tell", "ask", "urge", "warn", "call"}:
                 start = obj.left_edge if obj is not None and obj.i < xcomp.i else xcomp.left_edge
                 content = (start.idx, xcomp.right_edge.idx + len(xcomp.right_edge))
+            elif lemma == "tell" and obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ \
+                    and obj.lemma_.lower() in ("story", "joke", "tale", "lie", "truth", "anecdote"):
+                content = subtree_chars(obj)  # 'told a joke', 'told the story of ...'
             elif obj is None and lemma == "call" and subject_of(tok) is not None and (
                     oprd := next((c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i), None)) is not None:
                 content = subtree_chars(oprd)  # 'calls Clinton unqualified' parsed as a clause under 'calls'
@@ -320,7 +336,8 @@ class AttributionFinder:
                 kind = "direct"
         if content is None and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
+            xcomp = next((c for c in tok.children if c.i > tok.i and (
+                c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "as")), None)  # 'is seen as'
             if subj is not None and xcomp is not None and subj.lower_ not in ("it", "there"):
                 # 'The House is expected to pass the bill': no source; the subject and what it is expected to do
                 content = subtree_chars(subj)
@@ -383,6 +400,11 @@ class AttributionFinder:
             confidence += 0.05
         cue_tok = doc[cue_end]
         cue_start = verb_group_start(tok)
+        lead = tok.head if tok.dep_ == "xcomp" else tok.head.head if tok.dep_ == "pcomp" else None
+        if lead is not None and lead.i < tok.i and lead.lemma_.lower() in LEAD_IN and all(
+                t.dep_ in ("prt", "aux", "prep", "advmod") for t in doc[lead.i + 1 : tok.i]):
+            cue_start = verb_group_start(lead)  # 'went on to say', 'began by saying' (not 'followed that by saying')
+
         return Found(
             stance=lemma in lex.stance,
             cue=(doc[cue_start].idx, cue_tok.idx + len(cue_tok)),
@@ -539,7 +561,7 @@ class AttributionFinder:
                  and all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "DET", "ADP", "NUM", "CCONJ", "ADJ") for t in head)
                  and (any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in head)
                       or any(t.pos_ == "PROPN" for t in head) or len(head) == 1))
-        if label:
+        if label and len(head.text) > 1:  # not an interview's 'Q:' and 'A:'
             src = trim(doc, head.start_char, head.end_char)
         elif after[:1] in OPEN_QUOTES and tok.i > sent.start and doc[tok.i - 1].ent_type_ in ("PERSON", "ORG"):
             src = noun_phrase(doc[tok.i - 1], stop_before=tok.i)

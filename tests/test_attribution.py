@@ -183,6 +183,27 @@ def test_inferences_and_questions_have_no_speaker_but_participles_do(extract):
     assert (willing.cue.text, willing.speaker.name) == ("to say", "Trump")
 
 
+def test_cue_boundaries_follow_polnear(extract):
+    def cues(text):
+        return [(c.cue.text, c.content.text) for c in extract(text) if c.cue]
+
+    assert cues("Mark Smith went on to say that the deal was dead.") == [("went on to say", "that the deal was dead")]
+    assert cues("Jon Tester pointed out that the bill had failed twice.") == [
+        ("pointed out", "that the bill had failed twice")]
+    assert cues("Gary Johnson told a joke about the election.") == [("told", "a joke about the election")]
+
+
+def test_inferences_passives_and_markers(extract):
+    seem = extract("Superdelegates might seem profoundly undemocratic.")[0]  # the subject is part of the content
+    assert (seem.cue.text, seem.speaker, [seem.content.text[:14], seem.content.text[-12:]]) == (
+        "might seem", None, ["Superdelegates", "undemocratic"])
+    seen = extract("Mr. Sanders is seen as a champion of regular voters.")[0]
+    assert (seen.cue.text, seen.speaker, seen.attribution.type) == ("is seen", None, "passive")
+    assert extract("That said, the senator has not changed his vote.") == []
+    interview = extract("Q: Do you think the law should be repealed?\n\nA: I think it should be repealed.")
+    assert [c.cue.text for c in interview] == ["think", "think"]  # 'Q:' and 'A:' introduce no one
+
+
 # -- speakers ---------------------------------------------------------------------------------------
 
 def test_surname_role_phrase_and_pronoun_resolution(corpus_results):
