@@ -258,6 +258,9 @@ class ContactFinder:
                 if len(heads) > 1:
                     initiators, counterparts = heads[:1], heads[1:]
         named_agent = False
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON" and is_party(c)), None)
+        if owner is not None and not initiators:
+            initiators = party_heads(owner)  # "Trump's call with Zelensky"
         for acl in tok.children:  # 'a phone call made by President Trump to ...'
             if acl.dep_ == "acl" and not initiators:
                 agent = next((c for c in acl.children if c.dep_ == "agent"), None)

@@ -283,6 +283,14 @@ def test_letter_contact(corpus_results):
     assert (wrote.channel, names(wrote.initiator)) == ("letter", ["Nick Adderley"])
 
 
+def test_possessor_of_a_contact_noun_is_its_initiator(corpus_results):
+    article = "wn-2019-09-30-u-s-house-issues-subpoena-to-secretary-of-state"
+    calls = [(names(c.contact.initiator), names(c.contact.counterpart), c.contact.channel)
+             for c in corpus_results[article].claims if c.contact and c.contact.cue.text == "call"]
+    # "Volker's resignation was the first since details emerged about Trump's call with ... Zelensky."
+    assert (["Donald Trump"], ["Volodymyr Zelensky"], "phone") in calls
+
+
 # -- dates ------------------------------------------------------------------------------------------
 
 def test_dates_resolve_against_publication(corpus_results):
