@@ -7,6 +7,7 @@ Components are registered with ``@Language.factory`` and leave their results on 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -102,6 +103,9 @@ def make_date_finder(nlp: Language, name: str) -> DateComponent:
     return DateComponent()
 
 
+_DAY_THEN_COUNT = re.compile(r"((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s*,\s*\d+$")
+
+
 class DateComponent:
     """DATE entities, widened or complemented by date expressions the model cuts short ('since mid-February')."""
 
@@ -110,6 +114,9 @@ class DateComponent:
         for ent in doc.ents:
             if ent.label_ == "DATE":
                 text = ent.text.split("\n", 1)[0].rstrip(" \xa0,")  # a dateline runs into the next paragraph
+                counted = _DAY_THEN_COUNT.match(text)
+                if counted and re.match(r" [a-z]", doc_text(doc)[ent.end_char : ent.end_char + 2]):
+                    text = counted.group(1)  # 'as of Wednesday, 1885 aftershocks had occurred'
                 if text:
                     found.append((ent.start_char, ent.start_char + len(text)))
         for start, end in find_date_expressions(doc_text(doc)):

@@ -303,6 +303,13 @@ def test_dates_resolve_against_publication(corpus_results):
     assert kirby.date.text == "over the past month" and not kirby.date.resolved  # no publication date known
 
 
+def test_a_count_after_a_weekday_is_not_part_of_the_date(corpus_results):
+    article = "wn-2020-11-07-turkish-government-stops-search-of-survivors-of"
+    reported = [c for c in corpus_results[article].claims if c.cue and c.cue.text == "reported"
+                and "aftershocks" in c.content.text][0]  # 'as of Wednesday, 1885 aftershocks had occurred'
+    assert reported.date.text == "Wednesday"
+
+
 def test_ages_frequencies_and_counts_are_not_claim_dates():
     from extractor.claims import is_claim_date
 
