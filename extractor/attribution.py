@@ -28,6 +28,8 @@ _QUOTE = re.compile(r"[\"“”«»„]")
 _TRIM = " \t\r\n\xa0,;:—–-"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE = {"who", "which", "that", "whom"}
+WH_START = re.compile(r"(?i)(?:how|what|why|who|whether|if|when|where|which)\b")
+AUDIENCES = frozenset({"reporter", "audience", "crowd", "supporter", "voter", "people", "journalist", "viewer"})
 RAISING = frozenset({"seem", "appear", "sound"})
 LEAD_IN = frozenset({"go", "continue", "begin", "start", "try", "respond", "follow", "conclude", "open"})
 CUE_PARTICLES = frozenset({"out", "about", "off", "up", "with", "for"})
@@ -311,7 +313,9 @@ class AttributionFinder:
             elif obj is None and lemma == "call" and subject_of(tok) is not None and (
                     oprd := next((c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i), None)) is not None:
                 content = subtree_chars(oprd)  # 'calls Clinton unqualified' parsed as a clause under 'calls'
-            elif obj is not None and lemma in lex.object_content and subject_of(tok) is not None:
+            elif obj is not None and lemma in lex.object_content and subject_of(tok) is not None \
+                    and not (lemma == "ask" and (obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "NORP", "ORG")
+                                                 or obj.lemma_.lower() in AUDIENCES)):
                 oprd = next((c for c in tok.children if c.dep_ == "oprd"), None)
                 end = oprd.right_edge if oprd is not None else obj.right_edge
                 for prep in tok.children:  # 'criticized Nabisco for the move', 'showed Trump with a lead'
@@ -391,6 +395,8 @@ class AttributionFinder:
         if content is None:
             return None
         text = doc_text(doc)
+        if lemma == "see" and WH_START.match(text, content[0]):
+            return None  # 'to see how the vote goes': watching, not a view (PolNeAR: 9 of 35 are cues)
         opening = text[content[0] : content[0] + 6].lower()
         if text[content[0]] in OPEN_QUOTES or opening.startswith(("that “", 'that "')):
             kind = "direct" if kind != "passive" else kind

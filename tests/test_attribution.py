@@ -191,6 +191,10 @@ def test_cue_boundaries_follow_polnear(extract):
     assert cues("Jon Tester pointed out that the bill had failed twice.") == [
         ("pointed out", "that the bill had failed twice")]
     assert cues("Gary Johnson told a joke about the election.") == [("told", "a joke about the election")]
+    assert cues('Donald Trump asked reporters rhetorically: "You think I\'m going to change?"') == [
+        ("asked", '"You think I\'m going to change?"')]  # the reporters are asked, not what is asked
+    assert cues("The senator wants to see how the vote goes.") == [("wants", "to see how the vote goes")]
+    assert cues("Voters will see whether the plan works.") == []  # watching, not a view
 
 
 def test_inferences_passives_and_markers(extract):
