@@ -378,6 +378,10 @@ class AttributionFinder:
             source_tok = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         else:
             source_tok = subject_of(tok)
+            if source_tok is None and content is not None and content[1] <= tok.idx:
+                # '"...," added Gowdy': the parser takes the inverted speaker for an object
+                source_tok = next((c for c in tok.children if c.dep_ == "dobj" and c.left_edge.i == tok.i + 1
+                                   and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
         if quote_source is not None:
             source_tok = doc.char_span(*quote_source, alignment_mode="expand").root
         if source_tok is not None:

@@ -154,6 +154,25 @@ def test_nesting_ignores_quoted_words_and_prefers_the_likelier_of_two(extract):
     assert (likely.nested, unlikely.nested) == (False, True)
 
 
+def test_an_inverted_speaker_misparsed_as_object_is_the_source():
+    """'"...," added Gowdy.' as the model parsed it in a PolNeAR article: 'Gowdy' a direct object."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from extractor.attribution import AttributionFinder
+
+    words = ['"', "Delays", "are", "serious", ",", '"', "added", "Gowdy", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[False, True, True, False, False, True, True, False, False],
+              heads=[2, 2, 6, 2, 6, 6, 6, 6, 6],
+              deps=["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "ROOT", "dobj", "punct"],
+              pos=["PUNCT", "NOUN", "AUX", "ADJ", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"],
+              tags=["``", "NNS", "VBP", "JJ", ",", "''", "VBD", "NNP", "."],
+              lemmas=['"', "delay", "be", "serious", ",", '"', "add", "Gowdy", "."])
+    [found] = AttributionFinder()(doc)
+    assert [doc.text[slice(*found.source)], [doc.text[slice(*c)] for c in found.content]] == [
+        "Gowdy", ['"Delays are serious,"']]
+
+
 def test_a_subordinate_clause_is_not_an_aside(extract):
     claims = extract("Tom Brown said that he has no idea if he would have told Clinton about the server.")
     assert [(c.cue.text, c.content.text) for c in claims] == [
