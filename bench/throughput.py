@@ -207,12 +207,15 @@ def show(label: str, r: dict[str, float]) -> None:
 
 
 def process_tree(pid: int) -> list[int]:
-    """``pid`` and its children (one level: the pool's workers)."""
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        children = []
-    return [pid, *(int(c) for c in children)]
+    """``pid`` and its children (one level: the pool's workers, including the ones the pool's
+    handler thread forks to replace retired workers, which are children of that thread's task)."""
+    children: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return [pid, *children]
 
 
 def memory_kb(pid: int, field: str) -> int:
