@@ -29,11 +29,6 @@ _TRIM = " \t\r\n\xa0,;:—–-"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE = {"who", "which", "that", "whom"}
 WH_START = re.compile(r"(?i)(?:how|what|why|who|whether|if|when|where|which)\b")
-AUDIENCES = frozenset({"reporter", "audience", "crowd", "supporter", "voter", "people", "journalist", "viewer"})
-RAISING = frozenset({"seem", "appear", "sound"})
-LEAD_IN = frozenset({"go", "continue", "begin", "start", "try", "respond", "follow", "conclude", "open"})
-CUE_PARTICLES = frozenset({"out", "about", "off", "up", "with", "for"})
-OBJECT_PREPS = frozenset({"for", "of", "over", "as", "with"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +41,12 @@ class Lexicon:
     media_verbs: frozenset[str]
     stance: frozenset[str] = frozenset()
     adjectives: frozenset[str] = frozenset()
+    raising: frozenset[str] = frozenset()
+    lead_in: frozenset[str] = frozenset()
+    cue_particles: frozenset[str] = frozenset()
+    object_preps: frozenset[str] = frozenset()
+    audiences: frozenset[str] = frozenset()
+    told_objects: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +61,12 @@ def lexicon() -> Lexicon:
         media_verbs=frozenset(data["reporting_media_verbs"]),
         stance=frozenset(data["stance"]) - frozenset(data["verbs"]),
         adjectives=frozenset(data.get("adjectives", [])),
+        raising=frozenset(data["raising"]),
+        lead_in=frozenset(data["lead_in"]),
+        cue_particles=frozenset(data["cue_particles"]),
+        object_preps=frozenset(data["object_preps"]),
+        audiences=frozenset(data["audiences"]),
+        told_objects=frozenset(data["told_objects"]),
     )
 
 
@@ -262,7 +269,7 @@ class AttributionFinder:
         if particle is not None and particle.i == tok.i + 1:
             cue_end = particle.i
         elif tok.i + 1 < len(doc) and doc[tok.i + 1].head.i == tok.i and doc[tok.i + 1].dep_ in ("prep", "prt") \
-                and doc[tok.i + 1].lower_ in CUE_PARTICLES:
+                and doc[tok.i + 1].lower_ in lex.cue_particles:
             cue_end = tok.i + 1  # 'pointed out', 'spoke about', 'lashed out': PolNeAR counts the particle in the cue
         if lemma == "call" and particle is None and not any(c.dep_ == "oprd" for c in tok.children):
             if not any(c.dep_ == "ccomp" for c in tok.children):
@@ -280,7 +287,7 @@ class AttributionFinder:
             confidence += 0.15
             # "..., X said" where the parser hangs the whole preceding clause on "said"
         parts: list[tuple[int, int]] = []
-        if content is None and lemma in RAISING:  # 'Superdelegates might seem profoundly anti-democratic'
+        if content is None and lemma in lex.raising:  # 'Superdelegates might seem profoundly anti-democratic'
             subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")), None)
             comp = next((c for c in tok.children if c.i > tok.i and (
                 c.dep_ in ("xcomp", "oprd", "acomp", "attr") or c.dep_ == "prep" and c.lower_ in ("like", "as"))), None)
@@ -308,18 +315,18 @@ class AttributionFinder:
                 start = obj.left_edge if obj is not None and obj.i < xcomp.i else xcomp.left_edge
                 content = (start.idx, xcomp.right_edge.idx + len(xcomp.right_edge))
             elif lemma == "tell" and obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ \
-                    and obj.lemma_.lower() in ("story", "joke", "tale", "lie", "truth", "anecdote"):
+                    and obj.lemma_.lower() in lex.told_objects:
                 content = subtree_chars(obj)  # 'told a joke', 'told the story of ...'
             elif obj is None and lemma == "call" and subject_of(tok) is not None and (
                     oprd := next((c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i), None)) is not None:
                 content = subtree_chars(oprd)  # 'calls Clinton unqualified' parsed as a clause under 'calls'
             elif obj is not None and lemma in lex.object_content and subject_of(tok) is not None \
                     and not (lemma == "ask" and (obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "NORP", "ORG")
-                                                 or obj.lemma_.lower() in AUDIENCES)):
+                                                 or obj.lemma_.lower() in lex.audiences)):
                 oprd = next((c for c in tok.children if c.dep_ == "oprd"), None)
                 end = oprd.right_edge if oprd is not None else obj.right_edge
                 for prep in tok.children:  # 'criticized Nabisco for the move', 'showed Trump with a lead'
-                    if prep.dep_ == "prep" and prep.i == end.i + 1 and prep.lower_ in OBJECT_PREPS:
+                    if prep.dep_ == "prep" and prep.i == end.i + 1 and prep.lower_ in lex.object_preps:
                         end = prep.right_edge
                 content = (obj.left_edge.idx, end.idx + len(end))
                 confidence -= 0.05
@@ -370,7 +377,7 @@ class AttributionFinder:
                     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
                     if subj is not None:
                         content = subtree_chars(subj)
-        elif lemma in RAISING:
+        elif lemma in lex.raising:
             source_tok = None  # 'Sanders seems to have a lead': the writer's inference; Sanders says nothing
         elif tok.tag_ == "VBN" and tok.dep_ == "advcl":
             # 'Asked whether ..., Priebus said': the asker is not Priebus; 'Asked by Thrush if ...' names one
@@ -411,10 +418,9 @@ class AttributionFinder:
         cue_tok = doc[cue_end]
         cue_start = verb_group_start(tok)
         lead = tok.head if tok.dep_ == "xcomp" else tok.head.head if tok.dep_ == "pcomp" else None
-        if lead is not None and lead.i < tok.i and lead.lemma_.lower() in LEAD_IN and all(
+        if lead is not None and lead.i < tok.i and lead.lemma_.lower() in lex.lead_in and all(
                 t.dep_ in ("prt", "aux", "prep", "advmod") for t in doc[lead.i + 1 : tok.i]):
             cue_start = verb_group_start(lead)  # 'went on to say', 'began by saying' (not 'followed that by saying')
-
         return Found(
             stance=lemma in lex.stance,
             cue=(doc[cue_start].idx, cue_tok.idx + len(cue_tok)),
