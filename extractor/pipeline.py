@@ -9,13 +9,16 @@ memory stays flat however many articles stream through. Figures: bench/README.md
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import datetime as dt
 import multiprocessing as mp
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from extractor.cleaning import NEAR_THRESHOLD, clean
 from extractor.doccache import remember_text
@@ -23,6 +26,9 @@ from extractor.errors import InputError
 from extractor.models import Claim, DroppedParagraph
 from extractor.nlp import DEFAULT_MODEL, load_pipeline
 from extractor.reading import Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 BATCH_SIZE = 32
 """Articles per ``nlp.pipe`` batch at most."""
@@ -85,16 +91,38 @@ def process(
     from extractor.claims import build_claims
 
     nlp = load_pipeline(model)
+
+    def prepared(article: Article) -> tuple[Doc, tuple[Article, list[DroppedParagraph]]]:
+        cleaned = clean(article.text, threshold)
+        # tokenized here so the Doc keeps the string it came from (no per-rule join of its tokens)
+        return remember_text(nlp.make_doc(cleaned.masked), cleaned.masked), (article, cleaned.dropped)
+
     for batch in _chunks(articles, batch_size, batch_chars):
-        prepared = []
-        for article in batch:
-            cleaned = clean(article.text, threshold)
-            # tokenized here so the Doc keeps the string it came from (no per-rule join of its tokens)
-            doc = remember_text(nlp.make_doc(cleaned.masked), cleaned.masked)
-            prepared.append((doc, (article, cleaned.dropped)))
-        for doc, (article, dropped) in nlp.pipe(prepared, as_tuples=True, batch_size=len(prepared)):
-            claims = build_claims(doc, article.id, article.text, article.published)
-            yield ArticleResult(article=article, dropped=dropped, claims=claims)
+        docs = nlp.pipe((prepared(a) for a in batch), as_tuples=True, batch_size=len(batch))
+        results = [ArticleResult(article=article, dropped=dropped,
+                                 claims=build_claims(doc, article.id, article.text, article.published))
+                   for doc, (article, dropped) in docs]
+        release_memory()  # the batch's Docs are gone: hand their pages back before the next one
+        yield from results
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None  # not glibc: nothing to do
+
+
+def release_memory() -> None:
+    """Give the heap pages freed after a batch back to the system (glibc's ``malloc_trim``).
+
+    The parser's working arrays for a batch are freed when it ends, but glibc keeps the pages, so
+    without this a long run's RSS follows the heaviest batch it ever met (bench/README.md).
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def _worker_init(model: str) -> None:
