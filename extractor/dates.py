@@ -573,6 +573,8 @@ _M_ANY = rf"(?:{_M_FULL}|(?:{_M_ABBR})\.?)"
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%,]\d)(?!\d)"
 _Y = r"(?:1\d|20|21)\d{2}(?!\d)"
 _WD = "|".join(w.capitalize() for w in _WEEKDAYS)
+WEEKDAY_THEN_COUNT = re.compile(rf"({_WD})\s*,\s*\d+$")
+"""'Wednesday, 1885' as spaCy tags it in 'as of Wednesday, 1885 aftershocks had occurred'."""
 _N = r"(?i:\d+|(?:" + _alt(_NUMBERS) + r")(?:[- ](?:" + _alt(_NUMBERS) + r"))?)"
 _U = r"(?i:days?|weeks?|fortnights?|months?|years?|decades?)"
 _U1 = r"(?i:day|week|fortnight|month|year|decade)"

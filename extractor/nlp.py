@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from extractor import DEFAULT_MODEL
 from extractor.attribution import AttributionFinder
 from extractor.contacts import ContactFinder
-from extractor.dates import find_date_expressions
+from extractor.dates import WEEKDAY_THEN_COUNT, find_date_expressions
 from extractor.doccache import doc_text
 from extractor.errors import ModelError
 from extractor.fastpipes import speed_up
@@ -103,9 +103,6 @@ def make_date_finder(nlp: Language, name: str) -> DateComponent:
     return DateComponent()
 
 
-_DAY_THEN_COUNT = re.compile(r"((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s*,\s*\d+$")
-
-
 class DateComponent:
     """DATE entities, widened or complemented by date expressions the model cuts short ('since mid-February')."""
 
@@ -114,7 +111,7 @@ class DateComponent:
         for ent in doc.ents:
             if ent.label_ == "DATE":
                 text = ent.text.split("\n", 1)[0].rstrip(" \xa0,")  # a dateline runs into the next paragraph
-                counted = _DAY_THEN_COUNT.match(text)
+                counted = WEEKDAY_THEN_COUNT.match(text)
                 if counted and re.match(r" [a-z]", doc_text(doc)[ent.end_char : ent.end_char + 2]):
                     text = counted.group(1)  # 'as of Wednesday, 1885 aftershocks had occurred'
                 if text:
