@@ -1,7 +1,8 @@
 """Claims: the attributions, contacts and dates found on a Doc, assembled into spec records.
 
-A contact reported inside an attribution's content ("The briefing notes that ... spoke") rides on
-that attribution's claim; any other contact is a claim of its own, asserted by the article. Each
+A contact whose cue is an attribution's own ("Adderley wrote to the embassy asking ...") or is
+reported inside its content ("The briefing notes that ... spoke") rides on that attribution's claim;
+any other contact is a claim of its own, asserted by the article. Each
 claim takes the date expression nearest its contact cue, else the first in its content, else the
 first in its sentence, resolved against the publication date.
 """
@@ -75,16 +76,18 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
     contacts: list[FoundContact] = list(doc._.contacts or [])
     dates: list[tuple[int, int]] = list(doc._.dates or [])
     claims: list[Claim] = []
-    used_contacts: set[int] = set()
+    reported = assign_contacts([f for f in found if reportable(f)], contacts)
+    used_contacts = {id(c) for c, _ in reported.values()}
     events: list[tuple[int, str, object]] = [(f.cue[0], "a", f) for f in found]
     events += [(c.cue[0], "c", c) for c in contacts]
     events.sort(key=lambda e: (e[0], e[1]))
-    for _, kind, item in events:
+    for _, kind, item in events:  # in text order: pronouns resolve to the speaker before them
         if kind == "a" and not reportable(item):
             continue
         if kind == "a":
             claims.append(
-                _attribution_claim(item, contacts, used_contacts, resolver, dates, article_id, raw, published)
+                _attribution_claim(item, reported.get(id(item), (None, False)), resolver, dates, article_id, raw,
+                                   published)
             )
         elif id(item) not in used_contacts and not _inside_any_content(item, found):
             used_contacts.add(id(item))
@@ -115,6 +118,50 @@ def reportable(found: Found) -> bool:
     return not found.in_quote and not (found.nested and found.stance) and not found.link
 
 
+def _frame(f: Found) -> tuple[int, int]:
+    """An attribution's own words: its cue and source, and what stands between them and a content that
+    follows ('said in a meeting with Honcharuk, "..."'); never the content itself."""
+    ends = [f.cue] + ([f.source] if f.source is not None else [])
+    start, end = min(s for s, _ in ends), max(e for _, e in ends)
+    content = f.content_span
+    if content is not None and content[0] >= end:
+        end = content[0]
+    elif content is not None and content[1] <= start:
+        start = max(start, content[1])
+    return start, end
+
+
+def assign_contacts(found: list[Found], contacts: list[FoundContact]) -> dict[int, tuple[FoundContact, bool]]:
+    """The contact each attribution reports, by ``id`` of the attribution: first one in its own frame,
+    between source and content ("Adderley wrote to the embassy asking ...", "Zelensky said in a meeting
+    with Honcharuk, ..."), then, for the rest, the first inside its content ("Kirby said Austin spoke
+    with Shoigu"). Each contact rides on one claim at most; the flag says it was found in the frame."""
+    out: dict[int, tuple[FoundContact, bool]] = {}
+    used: set[int] = set()
+    for in_frame in (True, False):
+        for f in found:
+            if id(f) in out:
+                continue
+            hit = next((c for c in contacts if id(c) not in used and (
+                _in_frame(c, f) if in_frame else f.content_span is not None and _inside(c.cue, f.content_span))),
+                None)
+            if hit is not None:
+                out[id(f)] = (hit, in_frame)
+                used.add(id(hit))
+    return out
+
+
+def _in_frame(c: FoundContact, f: Found) -> bool:
+    """The contact is the attribution's occasion: its cue lies between the attribution's cue and a
+    content that follows ('said in a meeting with Honcharuk, "..."'), or between the source and the cue
+    when the source is the contact's own initiator ("Adderley wrote to the embassy asking ...")."""
+    start, end = _frame(f)
+    if not (c.cue[0] < end and start < c.cue[1]):
+        return False
+    src = f.source
+    return c.cue[0] >= f.cue[0] or src is not None and any(a < src[1] and src[0] < b for a, b in c.initiator)
+
+
 def _inside_any_content(contact: FoundContact, found: list[Found]) -> bool:
     return any(_inside(contact.cue, f.content_span) for f in found if f.content_span is not None)
 
@@ -134,7 +181,7 @@ def _contact(item: FoundContact, resolver: SpeakerResolver, raw: str) -> Contact
 
 
 def _attribution_claim(
-    f: Found, contacts: list[FoundContact], used: set[int], resolver: SpeakerResolver,
+    f: Found, reported: tuple[FoundContact | None, bool], resolver: SpeakerResolver,
     dates: list[tuple[int, int]], article_id: str, raw: str, published: dt.date | None,
 ) -> Claim:
     speaker = resolver.resolve(*f.source) if f.source is not None else None
@@ -144,14 +191,14 @@ def _attribution_claim(
     kind = f.kind  # direct, indirect, according_to, passive or other: already attribution types
     if kind == "indirect" and f.cue_lemma in MEDIA_VERBS and speaker is not None and speaker.kind == "media":
         kind = "reported"
-    contact_item = next(
-        (c for c in contacts if id(c) not in used and content_span and _inside(c.cue, content_span)), None
-    )
+    contact_item, in_frame = reported
     contact = None
     confidence = f.confidence
     if contact_item is not None:
-        used.add(id(contact_item))
         contact = _contact(contact_item, resolver, raw)
+        if in_frame and not contact.initiator and speaker is not None:
+            # 'Zelensky said in a meeting with Honcharuk': the one who speaks at the meeting takes part
+            contact = contact.model_copy(update={"initiator": [speaker]})
         confidence *= contact_item.confidence
     if speaker is not None and speaker.model_extra.get("ambiguous"):
         confidence *= 0.7

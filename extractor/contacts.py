@@ -46,6 +46,9 @@ class ContactLexicon:
     unanswered_verbs: frozenset[str]
     not_contact: dict[str, frozenset[str]]
     phone_words: frozenset[str] = frozenset()
+    agent_verbs: frozenset[str] = frozenset()
+    mutual_agent_verbs: frozenset[str] = frozenset()
+    audiences: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +67,9 @@ def contact_lexicon() -> ContactLexicon:
         unanswered_verbs=frozenset(status["unanswered_verbs"]),
         not_contact={k: frozenset(v) for k, v in data["not_contact_particles"].items()},
         phone_words=frozenset(data.get("phone_words", [])),
+        agent_verbs=frozenset(data.get("agent_verbs", [])),
+        mutual_agent_verbs=frozenset(data.get("mutual_agent_verbs", [])),
+        audiences=frozenset(data.get("audiences", [])),
     )
 
 
@@ -91,16 +97,32 @@ def party_heads(tok: Token) -> list[Token]:
             return named
     appos = next((c for c in tok.children if c.dep_ == "appos"), None)
     if appos is not None and tok.pos_ == "NOUN":
-        people = [t for t in tok.subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"]
+        people = [t for t in tok.subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"
+                  and not _in_possessor(t, tok)]
         if len(people) > 1:
             return people  # "the ministers, A for X and B for Y": the parse of the list is often wrong
     if appos is not None and (appos.ent_type_ in PARTY_ENTS or appos.pos_ == "PROPN"):
         tok = appos
-    heads = [tok]
+    # "Shoigu and Russian Army General Valery Gerasimov": the parser hangs "Shoigu and ..." on the
+    # second name as a modifier; a modifier with its own "and" and conjunct is a party of its own
+    heads = [c for c in tok.lefts if tok.ent_type_ == "PERSON" and c.dep_ in ("nmod", "compound") and is_party(c)
+             and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)
+             and any(g.dep_ == "conj" for g in c.children)]
+    heads.append(tok)
     for child in tok.children:
         if child.dep_ == "conj":
             heads.extend(party_heads(child))
     return heads
+
+
+def _in_possessor(tok: Token, top: Token) -> bool:
+    """``tok`` sits in a possessor under ``top``: 'Biden' in "President Biden's adviser Jake Sullivan"."""
+    node = tok
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ == "poss":
+            return True
+        node = node.head
+    return False
 
 
 def entity_of(tok: Token) -> tuple[int, int] | None:
@@ -246,6 +268,8 @@ class ContactFinder:
                         inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
                         if len(heads) == 1 and inner is not None and len(party_heads(inner)) > 1:
                             heads = party_heads(inner)  # "between representatives of A and B"
+                        if prep.lower_ in ("between", "among") and len(heads) == 1:
+                            heads += self._detached_conjunct(obj)
                         if prep.lower_ in ("between", "among") and len(heads) > 1:
                             initiators.extend(heads[:1])
                             counterparts.extend(heads[1:])
@@ -268,19 +292,34 @@ class ContactFinder:
                 if obj is not None and is_party(obj):
                     initiators = party_heads(obj)
                     named_agent = True
-                for prep in acl.children:
-                    if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
-                        counterparts += [c for o in prep.children if o.dep_ == "pobj" and is_party(o)
-                                         for c in party_heads(o)]
+                preps = [c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("to", "with")]
+                after = acl.right_edge.i + 1
+                if named_agent and not preps and after < len(tok.doc) and tok.doc[after].lower_ == "to" \
+                        and tok.doc[after].dep_ == "prep" and tok.doc[after].head.i < tok.i:
+                    # 'a call made by Trump late last July to Zelensky': the parser hangs "to" on the verb
+                    preps = [tok.doc[after]]
+                for prep in preps:
+                    counterparts += [c for o in prep.children if o.dep_ == "pobj" and is_party(o)
+                                     for c in party_heads(o)]
         governor = tok.head if tok.dep_ in OBJECT_DEPS + ("pobj", "nsubj", "nsubjpass", "attr") else None
         if governor is not None and tok.dep_ == "pobj":
             governor = governor.head
-        if governor is not None and governor.lemma_.lower() in reporting_verbs():
-            governor = None  # "the briefing summarizes a call": the briefing is not a party
-        if not initiators and governor is not None and governor.pos_ in ("VERB", "AUX"):
+        if (governor is not None and governor.lemma_.lower() in reporting_verbs()
+                and (governor.lemma_.lower() not in lex.attempted | lex.refused
+                     or tok.dep_ == "pobj" and tok.head.lower_ != "for")):
+            governor = None  # "the briefing summarizes a call", not "sought contact": the briefing is no party
+        between = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children)
+        if not initiators and governor is not None and governor.pos_ in ("VERB", "AUX") and not between:
             subject = self._subject(governor)
-            if subject is not None and subject.i != tok.i:
-                initiators = party_heads(subject)
+            heads = party_heads(subject) if subject is not None and subject.i != tok.i else []
+            if heads and (any(is_party(h) for h in heads) or subject.lower_ in ("who", "i")):
+                initiators = heads
+                if subject.dep_ == "pobj" and subject.head.dep_ == "agent":
+                    # "the call was initiated by the United States": the agent names the side that made it
+                    verb = governor.lemma_.lower()
+                    named_agent = named_agent or verb in lex.agent_verbs or verb in lex.mutual_agent_verbs
+                    if verb in lex.mutual_agent_verbs and len(initiators) > 1:
+                        initiators, counterparts = initiators[:1], counterparts + initiators[1:]
         if not initiators and not counterparts:
             return None
         if key in lex.nouns_need_party and not counterparts and not named_agent:
@@ -312,6 +351,25 @@ class ContactFinder:
                 continue
             return None
         return None
+
+    @staticmethod
+    def _detached_conjunct(obj: Token) -> list[Token]:
+        """'between Giuliani, claiming to represent X, and Andriy Yermak': after an aside the parser
+        hangs the second party elsewhere; take the name that follows the aside's closing ', and'."""
+        doc, sent = obj.doc, obj.sent
+        i = obj.right_edge.i + 1
+        if i >= sent.end or doc[i].text != ",":
+            return []
+        for j in range(i + 1, min(sent.end - 1, i + 16)):
+            if doc[j].lower_ == "and" and doc[j - 1].text == ",":
+                k = j + 1
+                while k < sent.end and doc[k].ent_type_ == "" and doc[k].dep_ in ("compound", "amod", "det"):
+                    k += 1
+                if k < sent.end and doc[k].ent_type_ in ("PERSON", "ORG", "GPE"):
+                    ent = entity_of(doc[k])
+                    return [doc[ent[1] - 1]] if ent is not None else []
+                return []
+        return []
 
     @staticmethod
     def _negated(tok: Token) -> bool:
@@ -375,7 +433,11 @@ class ContactFinder:
                     return doc[obj.left_edge.i : obj.right_edge.i + 1].text
         return None
 
-    def _build(self, tok: Token, channel: str, initiators: list[Token], counterparts: list[Token]) -> FoundContact:
+    def _build(
+        self, tok: Token, channel: str, initiators: list[Token], counterparts: list[Token]
+    ) -> FoundContact | None:
+        if counterparts and all(c.lemma_.lower() in self.lex.audiences and c.ent_type_ == "" for c in counterparts):
+            return None  # speaking to the press or the public is publishing, not a contact between parties
         status = self._status(tok)
         if status in ("refused", "unanswered"):
             # the spec: 'refused'/'unanswered' mean the OTHER side declined; the subject here is that side

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -66,6 +67,11 @@ class Person:
     mentions: list[int] = field(default_factory=list)  # character offsets where named
 
 
+def fold(name: str) -> str:
+    """A name without accents or case, so that 'Erdogan' finds 'Recep Tayyip Erdoğan'."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
 def _strip_possessive(text: str) -> str:
     return re.sub(r"\s*['’]s$", "", text.strip())
 
@@ -118,7 +124,7 @@ class SpeakerResolver:
         full = [p for p in self.people if len(p.name.split()) > 1]
         for p in list(self.people):
             if len(p.name.split()) == 1:
-                owners = [f for f in full if f.surname == p.name]
+                owners = [f for f in full if fold(f.surname) == fold(p.name)]
                 if len(owners) == 1:
                     owners[0].mentions += p.mentions
                     owners[0].roles += p.roles
@@ -323,7 +329,7 @@ class SpeakerResolver:
         words = [t for t in span if not t.is_punct and not t.like_num and t.lower_ not in ("the", "'s", "’s")]
         if len(words) != 1 or words[0].pos_ != "PROPN":
             return None
-        return words[0].text if any(p.surname == words[0].text for p in self.people) else None
+        return words[0].text if any(fold(p.surname) == fold(words[0].text) for p in self.people) else None
 
     def _role_in(self, span, persons) -> str | None:
         if not persons:
@@ -346,8 +352,9 @@ class SpeakerResolver:
     def _by_surname(self, surname: str, written: str, mention: Span, role: str | None, offset: int) -> Party:
         """A lone surname: the one person the article gives it to; with several, the one named in this
         or the previous sentence; otherwise the name as written, flagged ambiguous with its candidates."""
-        candidates = [p for p in self.people if p.surname == surname and len(p.name.split()) > 1] or [
-            p for p in self.people if p.surname == surname
+        key = fold(surname)
+        candidates = [p for p in self.people if fold(p.surname) == key and len(p.name.split()) > 1] or [
+            p for p in self.people if fold(p.surname) == key
         ]
         if len(candidates) == 1:
             p = candidates[0]
