@@ -250,7 +250,7 @@ class AttributionFinder:
                 item.kind = "direct"
         self._continue_quotes(doc, found, quotes)
         self._mark_nested(found, quotes)
-        self._chains(found, citing_sources(doc))
+        self._chains(found, citing_sources(doc), publishers(doc, found))
         return found
 
     # -- cue kinds -----------------------------------------------------------------------------------
@@ -656,10 +656,13 @@ class AttributionFinder:
             )
 
     @staticmethod
-    def _chains(found: list[Found], citing: dict[int, list[tuple[int, int]]]) -> None:
-        """'X said, citing Y' and 'CNN reported that ... officials said' give the chain behind a source."""
+    def _chains(
+        found: list[Found], citing: dict[int, list[tuple[int, int]]], published_by: dict[int, list[tuple[int, int]]]
+    ) -> None:
+        """'X said, citing Y', 'according to a poll published by NBC News' and 'CNN reported that ...
+        officials said' give the chain behind a source."""
         for item in found:
-            item.via = list(citing.get(item.cue_token, []))
+            item.via = list(citing.get(item.cue_token, [])) + published_by.get(id(item), [])
         cited = [span for spans in citing.values() for span in spans]
         for item in found:
             item.link = item.cue_lemma in ("cite", "quote") and any(
@@ -667,10 +670,34 @@ class AttributionFinder:
         for outer in found:
             if outer.source is None or outer.in_quote:
                 continue  # words inside a quotation are not a source in the chain
-            o_start, o_end = outer.content[0][0], outer.content[-1][1]
             for inner in found:
-                if inner is not outer and inner.source is not None and o_start <= inner.cue[0] < o_end:
-                    inner.via = [outer.source, *outer.via, *inner.via]
+                if inner is outer or inner.source is None or not any(
+                        c0 <= inner.cue[0] < c1 for c0, c1 in outer.content):
+                    continue  # between two quoted fragments is not inside the content
+                if inner.source[0] < outer.source[1] and outer.source[0] < inner.source[1]:
+                    continue  # 'He noted that ... and mentioned ...': one speaker, two verbs, no chain
+                inner.via = [outer.source, *outer.via, *inner.via]
+
+
+PUBLISHING = frozenset({"publish", "release", "issue", "conduct", "commission", "deliver", "put", "carry"})
+
+
+def publishers(doc: Doc, found: list[Found]) -> dict[int, list[tuple[int, int]]]:
+    """For each attribution (by ``id``) whose source is something made public by someone ('a poll
+    published by NBC News', 'a statement released by Erdogan's office'), that someone."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for item in found:
+        if item.source is None:
+            continue
+        span = doc.char_span(*item.source, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            if tok.dep_ == "agent" and tok.head.lemma_.lower() in PUBLISHING and tok.head.dep_ == "acl":
+                obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.i < span.end:
+                    out.setdefault(id(item), []).append(noun_phrase(obj))
+    return out
 
 
 def citing_sources(doc: Doc) -> dict[int, list[tuple[int, int]]]:

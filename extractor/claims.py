@@ -186,7 +186,8 @@ def _attribution_claim(
 ) -> Claim:
     speaker = resolver.resolve(*f.source) if f.source is not None else None
     via = [resolver.resolve(s, e, speaker=False) for s, e in f.via]
-    via = [p for p in via if speaker is None or p.name != speaker.name]  # never its own source
+    seen = {speaker.name} if speaker is not None else set()
+    via = [p for p in via if not (p.name in seen or seen.add(p.name))]  # never its own source, nor one twice
     content_span = f.content_span
     kind = f.kind  # direct, indirect, according_to, passive or other: already attribution types
     if kind == "indirect" and f.cue_lemma in MEDIA_VERBS and speaker is not None and speaker.kind == "media":

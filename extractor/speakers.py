@@ -94,6 +94,7 @@ class SpeakerResolver:
         self.people: list[Person] = []
         self.last_person: Party | None = None
         self.last_group: Party | None = None
+        self._author: Party | None = None  # the person behind a document just resolved
         self._collect()
 
     # -- the article's people ------------------------------------------------------------------------
@@ -189,15 +190,19 @@ class SpeakerResolver:
         if span is None or not text:
             return Party(name=text, mention=mention, kind="unknown")
         low = text.lower()
+        self._author = None
         party = self._resolve_span(span, text, low, mention)
         if speaker:
-            if party.kind == "person" and not party.model_extra.get("ambiguous"):
+            if self._author is not None:
+                self.last_person = self._author
+            elif party.kind == "person" and not party.model_extra.get("ambiguous"):
                 self.last_person = party
             elif party.kind in ("organisation", "government", "media", "anonymous"):
                 self.last_group = party
         return party
 
-    def _resolve_span(self, span, text: str, low: str, mention: Span) -> Party:
+    def _resolve_span(self, span, text: str, low: str, mention: Span, antecedent: bool = False) -> Party:
+        """``antecedent``: the span is a subject searched for what 'he' means, not a speaker."""
         lex = self.lex
         if low in ("who", "which", "that", "whom") and span.root.head.dep_ == "relcl":
             noun = span.root.head.head  # 'the lawmaker, who said ...': the mention is 'who', the party the noun
@@ -219,6 +224,14 @@ class SpeakerResolver:
                              role=self.last_group.role, resolved_from="pronoun")
             return Party(name=text, mention=mention, kind="unknown", unresolved=True)
         persons = self._head_entities(span, ("PERSON",))
+        if not antecedent and span.root.pos_ == "NOUN" and span.root.ent_type_ == "":
+            # "Trump's spokesman", "Klobuchar's campaign": the possessor is not the one who speaks
+            persons = [e for e in persons if not (e.root.dep_ == "poss" and e.root.head.i == span.root.i)]
+            if persons and span.root.lower_ in lex.documents:
+                # 'a study conducted by Dr. Naomi Martisius': the document speaks; its author is the
+                # one 'she' will mean next
+                self._author = self._person(persons[0], mention, None)
+                return Party(name=text, mention=mention, kind="unknown", role=None)
         role = self._role_in(span, persons)
         if persons:
             return self._person(persons[0], mention, role)
@@ -278,7 +291,8 @@ class SpeakerResolver:
                 stops = (c.i for c in t.rights if c.is_punct or c.dep_ in ("relcl", "acl", "appos"))
                 right = next(stops, t.right_edge.i + 1)
                 np = doc[left : max(right, t.i + 1)]
-                party = self._resolve_span(np, np.text, np.text.lower(), Span.of(self.raw, np.start_char, np.end_char))
+                party = self._resolve_span(np, np.text, np.text.lower(), Span.of(self.raw, np.start_char, np.end_char),
+                                           antecedent=True)
                 if party.kind == "person" and not party.model_extra.get("ambiguous"):
                     return party
         return None

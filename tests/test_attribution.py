@@ -6,6 +6,7 @@ from conftest import SEED_CALL, SEED_DUP
 GDANSK = "wn-2019-01-14-arrest-made-as-mayor-of-gda-sk-poland-stabbed-on"
 SYRIA = "wn-2019-10-08-us-president-trump-announces-troop-withdrawal-fr"
 IMMUNITY = "wn-2019-10-10-uk-urges-us-to-waive-immunity-for-diplomat-s-wif"
+SUBPOENA = "wn-2019-09-30-u-s-house-issues-subpoena-to-secretary-of-state"
 UKRAINE_PM = "wn-2020-01-18-ukrainian-president-rejects-prime-minister-s-res"
 
 
@@ -260,6 +261,27 @@ def test_titled_name_the_model_missed_is_a_person(corpus_results):
     assert c.speaker.role == "Former US Ambassador to the United Nations"
 
 
+
+def test_who_published_a_document_is_its_chain_and_not_its_speaker(corpus_results):
+    according = {c.content.text[:20]: c for c in corpus_results[SYRIA].claims if c.cue and c.cue.text == "According to"}
+    erdogan = according['"neutralizing the th']  # 'According to a statement released by Erdogan's office, "..."'
+    assert erdogan.speaker.name == "a statement released by Erdogan's office"  # not Erdoğan himself
+    assert [p.name for p in erdogan.attribution.via] == ["Erdogan's office"]
+    poll = [c for c in corpus_results[SUBPOENA].claims if c.cue and c.cue.text == "According to"
+            and c.speaker.name.startswith("a poll")][0]  # 'According to a poll published by NBC News last week'
+    assert [p.name for p in poll.attribution.via] == ["NBC News"]
+
+
+def test_a_possessor_is_not_the_speaker_but_a_documents_author_is_the_next_she(extract):
+    claims = extract("Senator Amy Klobuchar ended her campaign on Monday. Senator Klobuchar's campaign said "
+                     "she was ending her bid to focus on the Senate.")
+    assert [c.speaker.name for c in claims if c.cue.text == "said"] == ["Senator Klobuchar's campaign"]
+    claims = extract("Last month, a study conducted by archaeologist Dr. Naomi Martisius and other researchers found "
+                     "that the bones were worked. She said such an analysis had never been done.")
+    found = [c for c in claims if c.cue.text == "found"][0]
+    assert [p.name for p in found.attribution.via] == ["Naomi Martisius"]
+    assert [c for c in claims if c.cue.text == "said"][0].speaker.name == "Naomi Martisius"
+
 # -- contacts ---------------------------------------------------------------------------------------
 
 def contact_of(results, article_id, cue_text):
@@ -315,8 +337,6 @@ def test_possessor_of_a_contact_noun_is_its_initiator(corpus_results):
     assert (["Donald Trump"], ["Volodymyr Zelensky"], "phone") in calls
 
 
-
-SUBPOENA = "wn-2019-09-30-u-s-house-issues-subpoena-to-secretary-of-state"
 
 
 def test_contact_parties_from_harder_syntax(corpus_results):
