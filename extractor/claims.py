@@ -61,9 +61,10 @@ def pick_date(
         return None
     if near is not None:
         inside.sort(key=lambda d: min(abs(d[0] - near), abs(d[1] - near)))
-    start, end = inside[0]
+    resolved = [(d, resolve_date(raw[d[0] : d[1]], published)) for d in inside]
+    # a calendar date before an event one ('after the summit on May 13'); in order otherwise
+    (start, end), res = next(((d, r) for d, r in resolved if r.resolved), resolved[0])
     text = raw[start:end]
-    res = resolve_date(text, published)
     return DateRef(text=text, start=start, end=end, value=res.value, end_value=res.end_value, resolved=res.resolved)
 
 
@@ -116,6 +117,20 @@ def reportable(found: Found) -> bool:
     ('Kirby said Russia refused ...') is part of what is reported: neither is a separate claim; nor is
     'citing U.S. media', which is already the chain of the claim it qualifies."""
     return not found.in_quote and not (found.nested and found.stance) and not found.link
+
+
+def _first_person_is_speaker(contact: Contact, speaker: Party, content: tuple[int, int]) -> Contact:
+    """'Trump wrote, "I informed John Bolton ..."': inside what a speaker says, 'I' and 'me' are the speaker."""
+
+    def own(p: Party) -> Party:
+        m = p.mention
+        if m is None or m.text.lower() not in ("i", "me") or not _inside((m.start, m.end), content):
+            return p
+        return p.model_copy(update={"name": speaker.name, "kind": speaker.kind, "role": speaker.role,
+                                    "resolved_from": "first person in a quotation"})
+
+    return contact.model_copy(update={"initiator": [own(p) for p in contact.initiator],
+                                      "counterpart": [own(p) for p in contact.counterpart]})
 
 
 def _frame(f: Found) -> tuple[int, int]:
@@ -197,6 +212,8 @@ def _attribution_claim(
     confidence = f.confidence
     if contact_item is not None:
         contact = _contact(contact_item, resolver, raw)
+        if speaker is not None and content_span is not None:
+            contact = _first_person_is_speaker(contact, speaker, content_span)
         if in_frame and not contact.initiator and speaker is not None:
             # 'Zelensky said in a meeting with Honcharuk': the one who speaks at the meeting takes part
             contact = contact.model_copy(update={"initiator": [speaker]})

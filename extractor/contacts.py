@@ -237,6 +237,10 @@ class ContactFinder:
                         counterparts.extend(party_heads(obj))
         subject = self._subject(tok)
         initiators = party_heads(subject) if subject is not None else []
+        passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        if (passive is not None and is_party(passive) and lemma not in ("meet", "speak", "talk", "write")
+                and not any(c.lower_ in ("enough", "well", "better", "poorly", "ill") for c in children)):
+            counterparts = party_heads(passive) + counterparts  # 'Putin was briefed (by X)'
         mutual = lemma in ("meet", "speak", "talk", "confer", "negotiate")
         if mutual and not counterparts and len(initiators) == 1 and subject is not None:
             named = named_in(subject)  # 'US President Donald Trump and ... Erdoğan spoke', parsed as one phrase
@@ -308,6 +312,11 @@ class ContactFinder:
                 and (governor.lemma_.lower() not in lex.attempted | lex.refused
                      or tok.dep_ == "pobj" and tok.head.lower_ != "for")):
             governor = None  # "the briefing summarizes a call", not "sought contact": the briefing is no party
+        if not counterparts and tok.dep_ in OBJECT_DEPS and tok.head.pos_ == "VERB":
+            for prep in tok.head.children:  # 'sent a letter to Biden', 'held talks with Erdogan'
+                if prep.dep_ in ("prep", "dative") and prep.lower_ in ("with", "to") and prep.i > tok.i:
+                    counterparts += [c for o in prep.children if o.dep_ == "pobj" and is_party(o)
+                                     for c in party_heads(o)]
         between = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children)
         if not initiators and governor is not None and governor.pos_ in ("VERB", "AUX") and not between:
             subject = self._subject(governor)

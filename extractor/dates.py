@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dateparser.date import DateDataParser
+from spacy.tokens import Doc, Token
 
 __all__ = ["Resolution", "find_date_expressions", "parse_dateline", "resolve_date"]
 
@@ -262,7 +263,11 @@ def _the_weekend(m: re.Match[str], published: datetime.date | None) -> _Val | No
 def _calendar(pre: str | None, mod: str, unit: str, published: datetime.date | None) -> _Val | None:
     if published is None:
         return None
-    step = {"last": -1, "this past": -1, "this": 0, "next": 1, "the coming": 1, "coming": 1}[mod]
+    if mod in ("the coming", "coming") and unit in ("week", "month"):
+        # 'in the coming week': the days ahead of publication, not the next calendar week
+        ahead = published + datetime.timedelta(days=6) if unit == "week" else _add_months(published, 1)
+        return published.isoformat(), ahead.isoformat()
+    step = {"last": -1, "this past": -1, "this": 0, "next": 1}[mod]
     if unit == "year":
         return f"{published.year + step:04d}", None
     if unit == "month":
@@ -280,7 +285,9 @@ def _calendar(pre: str | None, mod: str, unit: str, published: datetime.date | N
     if step == 0:
         if pre == "later":
             return published.isoformat(), sunday.isoformat()
-        return monday.isoformat(), published.isoformat()
+        if pre == "earlier":
+            return monday.isoformat(), published.isoformat()
+    return monday.isoformat(), sunday.isoformat()
     return monday.isoformat(), sunday.isoformat()
 
 
@@ -584,7 +591,7 @@ _SPAN_PARTS: dict[str, str] = {
     "date_dm": rf"{_D}\s+(?:of\s+)?(?:{_M_FULL})(?:,?\s+{_Y})?",
     "month_year": rf"(?:{_M_FULL}),?\s+(?:of\s+)?{_Y}",
     "period": rf"(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of|the\s+first\s+week\s+of)"
-    rf"(?:-|\s+)(?:(?:{_M_FULL})(?:,?\s+{_Y})?|{_Y})",
+    rf"(?:-|\s+)(?:(?i:last\s+|this\s+|next\s+)?(?:{_M_FULL})(?:,?\s+{_Y})?|{_Y})",
     "calendar": r"(?i:(?:earlier|later)\s+)?(?i:last|this|next|this\s+past|this\s+coming)\s+"
     r"(?i:week|weekend|month|year)(?![\w-])",
     "rel_month": rf"(?i:last|this\s+past|next)\s+(?:{_M_FULL})"
@@ -595,8 +602,12 @@ _SPAN_PARTS: dict[str, str] = {
     "next": rf"(?i:(?:over|in|during|for|within|throughout)\s+)?(?i:the\s+)?(?i:next|coming)\s+{_N}\s+{_U}\b",
     "recent": r"(?i:(?:in|over|during)\s+)?(?i:recent)\s+days\b",
     "ago": rf"{_N}\s+{_U}\s+(?i:ago)\b",
-    "day": r"(?i:(?:early|late|earlier|later)\s+)?(?i:today|yesterday|tomorrow|tonight"
-    r"|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
+    "day": r"(?i:(?:early|late|earlier|later)\s+)?(?i:(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening))?"
+    r"|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
+    # 'Late on Sunday', 'early Monday', 'Sunday night' (spaCy tags the weekday alone)
+    "weekday_part": rf"(?i:(?:early|late)\s+(?:on\s+)?)(?:{_WD})(?:\s+(?i:morning|afternoon|evening|night))?"
+    rf"|(?:{_WD})\s+(?i:morning|afternoon|evening|night)\b",
+    "unanchored": r"(?i:(?:over|in|during)\s+)?(?i:the\s+)(?i:ensuing|following|subsequent)\s+(?i:days|weeks|months)\b",
     "iso": r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)",
     # 'in March' (not 'in May's government' or 'in April Ryan's report')
     "month_after": rf"(?<=\b(?:in|by) )(?:{_M_FULL})(?!\s*\d)(?!['\u2019]s)(?!\s+[A-Z])",
@@ -626,6 +637,68 @@ def find_date_expressions(text: str) -> list[tuple[int, int]]:
         if all(end <= s or start >= e for s, e in kept):
             kept.append((start, end))
     return sorted(kept)
+
+
+_EVENTS = _DATA["events"]
+_EVENT_NOUNS = frozenset(_EVENTS["nouns"])
+_EVENT_PHASES = frozenset(_EVENTS["phases"])
+_EVENT_PREPS = frozenset(_EVENTS["prepositions"])
+_EVENT_VERBS = frozenset(_EVENTS["verbs"])
+
+
+def _is_event(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in _EVENT_PHASES or tok.lower_ in _EVENT_PHASES:
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    return lemma in _EVENT_NOUNS or tok.lower_ in _EVENT_NOUNS
+
+
+def _phrase_end(tok: Token) -> int:
+    """Last token of a noun phrase, before any comma or relative clause it runs into."""
+    end = tok.right_edge.i
+    for t in tok.subtree:
+        if t.i <= tok.i:
+            continue
+        if t.text in (",", ";", "(", "—") or t.lower_ == "according":
+            end = min(end, t.i - 1)
+        elif t.dep_ in ("relcl", "acl"):
+            end = min(end, t.left_edge.i - 1)
+    return end
+
+
+def event_date_spans(doc: Doc) -> list[tuple[int, int]]:
+    """'After Russia's invasion of Ukraine', 'since the invasion began', 'prior to the signing':
+    phrases that date a claim by an event, not by the calendar. They resolve to nothing (the
+    guideline's anchorless relative dates) and are kept so that the claim says when it happened."""
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        low = tok.lower_
+        start = tok
+        if low == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "prior":
+            start = doc[tok.i - 1]
+        elif low == "of" and tok.i > 0 and doc[tok.i - 1].lower_ == "ahead":
+            start = doc[tok.i - 1]
+        elif low not in _EVENT_PREPS:
+            continue
+        end = None
+        if tok.dep_ == "prep" or start is not tok:
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if (obj is not None and obj.pos_ in ("NOUN", "PROPN") and _is_event(obj)
+                    and not any(c.dep_ in ("xcomp", "dobj", "aux") or c.dep_ == "acl" and c.left_edge.lower_ == "to"
+                                for c in obj.children)):  # 'until the House votes to authorize': a verb
+                end = _phrase_end(obj)
+        elif tok.dep_ == "mark":
+            verb = tok.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and _is_event(subj) and subj.i > tok.i:
+                if verb.lemma_.lower() in _EVENT_VERBS:
+                    end = verb.i  # 'since the invasion began'
+                elif subj.left_edge.i == tok.i + 1 and _phrase_end(subj) < verb.i and \
+                        doc[_phrase_end(subj) + 1].text == ",":
+                    end = _phrase_end(subj)  # 'After Russia's invasion of Ukraine, A and B tried': misparsed
+        if end is not None and end >= tok.i:
+            out.append((start.idx, doc[end].idx + len(doc[end])))
+    return out
 
 
 # ---------------------------------------------------------------- datelines

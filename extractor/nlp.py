@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from extractor import DEFAULT_MODEL
 from extractor.attribution import AttributionFinder
 from extractor.contacts import ContactFinder
-from extractor.dates import WEEKDAY_THEN_COUNT, find_date_expressions
+from extractor.dates import WEEKDAY_THEN_COUNT, event_date_spans, find_date_expressions
 from extractor.doccache import doc_text
 from extractor.errors import ModelError
 from extractor.fastpipes import speed_up
@@ -121,6 +121,9 @@ class DateComponent:
             for f in overlapping:
                 found.remove(f)
             found.append((min([start, *(f[0] for f in overlapping)]), max([end, *(f[1] for f in overlapping)])))
+        for start, end in event_date_spans(doc):  # only where no calendar date is: it says more
+            if all(end <= f[0] or start >= f[1] for f in found):
+                found.append((start, end))
         found.sort()
         doc._.dates = found
         doc.spans["date"] = [

@@ -385,6 +385,24 @@ def test_a_surname_written_without_its_accent_finds_the_full_name(corpus_results
     spoke = [c.contact for c in corpus_results[SYRIA].claims if c.contact and c.contact.cue.text == "spoke"]
     assert ["Recep Tayyip Erdoğan"] in [names(s.counterpart) for s in spoke]
 
+
+MAGNITOGORSK = "wn-2019-01-04-magnitogorsk-apartment-building-collapses-after"
+TRANSITION = "wn-2020-11-26-us-federal-agency-announces-plans-to-begin-presi"
+BOLTON = "wn-2019-09-12-us-president-trump-ousts-national-security-advis"
+
+
+def test_passive_contacts_verb_objects_and_first_person(corpus_results):
+    briefed = contact_of(corpus_results, MAGNITOGORSK, "briefed")  # "President Vladimir Putin was briefed, ..."
+    assert (names(briefed.initiator), names(briefed.counterpart)) == ([], ["Vladimir Putin"])
+    # "Emily W. Murphy sent a letter to President-elect Joe Biden and his team": "to" hangs on "sent"
+    letter = contact_of(corpus_results, TRANSITION, "letter")
+    assert names(letter.counterpart)[0] == "Joe Biden" and letter.channel == "letter"
+    assert names(letter.initiator) == ["Emily W. Murphy"]
+    # Trump on Twitter: "I informed John Bolton last night ...": "I" is the one who wrote it
+    informed = contact_of(corpus_results, BOLTON, "informed")
+    assert names(informed.initiator) == ["Donald Trump"]
+    assert informed.initiator[0].model_extra["resolved_from"] == "first person in a quotation"
+
 # -- dates ------------------------------------------------------------------------------------------
 
 def test_dates_resolve_against_publication(corpus_results):
@@ -396,6 +414,22 @@ def test_dates_resolve_against_publication(corpus_results):
     kirby = by_cue(corpus_results, SEED_DUP, "said", "John Kirby")
     assert kirby.date.text == "over the past month" and not kirby.date.resolved  # no publication date known
 
+
+
+def test_event_phrases_date_a_claim_unresolved_and_day_parts_stay_in_the_span(corpus_results):
+    dates = {(c.contact.cue.text if c.contact else c.cue.text): c.date for c in corpus_results[SEED_DUP].claims
+             if c.date}
+    # "After Russia's invasion of Ukraine, Defense Secretary Lloyd Austin and ... tried to establish telephone
+    # conversations": the parser makes the invasion the subject; "since the invasion began"
+    invasion = dates["conversations"]
+    assert (invasion.text, invasion.resolved) == ("After Russia's invasion of Ukraine", False)
+    assert dates["talks"].text == "since the invasion began" and dates["talks"].value is None
+    announced = by_cue(corpus_results, SYRIA, "announced")  # "Late on Sunday, ... Donald Trump ... announced"
+    assert (announced.date.text, announced.date.value) == ("Late on Sunday", "2019-10-06")
+    released = [c for c in corpus_results[SUBPOENA].claims
+                if c.contact and "summary of a phone call" in c.sentence.text]
+    assert (released[0].date.text, released[0].date.value, released[0].date.end_value) == (
+        "late last July", "2019-07-21", "2019-07-31")
 
 def test_a_count_after_a_weekday_is_not_part_of_the_date(corpus_results):
     article = "wn-2020-11-07-turkish-government-stops-search-of-survivors-of"

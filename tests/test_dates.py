@@ -99,7 +99,9 @@ def test_no_calendar_anchor_is_unresolved(text: str) -> None:
         ("this year", D(2019, 1, 14), res("2019")),
         ("Yesterday", D(2019, 9, 25), res("2019-09-24")),
         ("late July", D(2019, 9, 25), res("2019-07-21", "2019-07-31")),
-        ("this week", D(2019, 9, 30), res("2019-09-30", "2019-09-30")),  # published on a Monday
+        ("this week", D(2019, 9, 30), res("2019-09-30", "2019-10-06")),  # published on a Monday: the whole week
+        ("the coming week", D(2019, 9, 30), res("2019-09-30", "2019-10-06")),  # the days ahead, not next week
+        ("earlier this week", D(2019, 10, 3), res("2019-09-30", "2019-10-03")),
         ("Last week", D(2019, 9, 30), res("2019-09-23", "2019-09-29")),
         ("last July", D(2019, 9, 30), res("2019-07")),
         ("Late on Sunday", D(2019, 10, 15), res("2019-10-13")),
@@ -175,7 +177,7 @@ def test_day_and_weekday_rules(text: str, expected: str) -> None:
     [
         ("last week", PUB_004, res("2022-05-02", "2022-05-08")),
         ("last week's", PUB_004, res("2022-05-02", "2022-05-08")),
-        ("this week", PUB_004, res("2022-05-09", "2022-05-13")),
+        ("this week", PUB_004, res("2022-05-09", "2022-05-15")),
         ("last month", PUB_004, res("2022-04")),
         ("last month", D(2019, 1, 10), res("2018-12")),
         ("last year", PUB_004, res("2021")),
