@@ -229,6 +229,23 @@ def test_inferences_passives_and_markers(extract):
     assert [c.cue.text for c in interview] == ["think", "think"]  # 'Q:' and 'A:' introduce no one
 
 
+
+def test_inverted_speaker_say_the_same_and_relative_pronoun_content(extract):
+    # forms measured on PolNeAR, in sentences written for this test (PolNeAR's text stays out of the project)
+    claims = extract('"We will win this state," said Maria Lopez, a campaign adviser who runs the office in Reno.')
+    assert claims[0].speaker.mention.text.startswith("Maria Lopez")
+    same = extract("Most voters in the poll say the same about the governor. The mayor says unkind things.")
+    assert [(c.cue.text, c.content.text) for c in same] == [
+        ("say", "the same about the governor"), ("says", "unkind things")]
+    which = extract("The senators criticised the cuts to the program, which they say left a gap in the budget.")
+    say = [c for c in which if c.cue.text == "say"][0]
+    assert say.speaker.mention.text == "they" and say.content.text.startswith("which")
+
+
+def test_a_quotation_with_no_speaker_is_no_claim(extract):
+    claims = extract('The coalition should increase its efforts against the Islamic State, also known as "IS".')
+    assert not [c for c in claims if c.cue and c.cue.text == "known"]
+
 # -- speakers ---------------------------------------------------------------------------------------
 
 def test_surname_role_phrase_and_pronoun_resolution(corpus_results):
