@@ -267,7 +267,7 @@ def _calendar(pre: str | None, mod: str, unit: str, published: datetime.date | N
         # 'in the coming week': the days ahead of publication, not the next calendar week
         ahead = published + datetime.timedelta(days=6) if unit == "week" else _add_months(published, 1)
         return published.isoformat(), ahead.isoformat()
-    step = {"last": -1, "this past": -1, "this": 0, "next": 1}[mod]
+    step = {"last": -1, "this past": -1, "this": 0, "next": 1, "the coming": 1, "coming": 1}[mod]
     if unit == "year":
         return f"{published.year + step:04d}", None
     if unit == "month":

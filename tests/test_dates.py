@@ -101,6 +101,8 @@ def test_no_calendar_anchor_is_unresolved(text: str) -> None:
         ("late July", D(2019, 9, 25), res("2019-07-21", "2019-07-31")),
         ("this week", D(2019, 9, 30), res("2019-09-30", "2019-10-06")),  # published on a Monday: the whole week
         ("the coming week", D(2019, 9, 30), res("2019-09-30", "2019-10-06")),  # the days ahead, not next week
+        ("the coming year", D(2019, 9, 30), res("2020")),
+        ("the coming weekend", D(2019, 9, 30), res("2019-10-05", "2019-10-06")),
         ("earlier this week", D(2019, 10, 3), res("2019-09-30", "2019-10-03")),
         ("Last week", D(2019, 9, 30), res("2019-09-23", "2019-09-29")),
         ("last July", D(2019, 9, 30), res("2019-07")),
