@@ -201,6 +201,15 @@ def verb_group_start(tok: Token) -> int:
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 
 
+def relative_in_content(verb: Token) -> tuple[Token, Token] | None:
+    """'the drawdown, which they say left a vacuum': (the relative pronoun, the real subject) when the
+    verb has both as subjects; the pronoun then belongs to what is reported, not to who reports it."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) > 1 and subjects[0].lower_ in RELATIVE_PRONOUNS:
+        return subjects[0], subjects[1]
+    return None
+
+
 def inverted_subject(cue: Token) -> Token | None:
     """'"...," said David Brock, a Clinton confidant who ...': the parser hangs the name that follows the
     cue on some later word; the phrase after the cue, up to a comma, names the speaker."""
@@ -221,11 +230,12 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, inherited from the verb it is coordinated with or subordinate to."""
     seen = 0
     while verb is not None and seen < 4:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-        if len(subjects) > 1 and subjects[0].lower_ in RELATIVE_PRONOUNS:
-            return subjects[1]  # 'which they say left a vacuum': the pronoun belongs to the content
-        if subjects:
-            return subjects[0]  # a relative pronoun ('who said') is the source; claims resolve it
+        relative = relative_in_content(verb)
+        if relative is not None:
+            return relative[1]
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None:
+            return subject  # a relative pronoun ('who said') is the source; claims resolve it
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head  # 'Democrats hoping to retain ...', 'evidence suggesting that ...'
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
@@ -330,10 +340,10 @@ class AttributionFinder:
             if asked is not None:
                 content = subtree_chars(asked)
         if content is None and not quote_only:
-            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            relative = relative_in_content(tok)
             comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
-            if len(subjects) > 1 and subjects[0].lower_ in RELATIVE_PRONOUNS and comp is not None:
-                rel = subjects[0]  # 'the drawdown, which they say left a vacuum': which | left a vacuum
+            if relative is not None and comp is not None:
+                rel = relative[0]  # 'the drawdown, which they say left a vacuum': which | left a vacuum
                 content, parts = (rel.idx, rel.idx + len(rel)), [subtree_chars(comp)]
         if content is None and not quote_only:
             pieces = self._interrupted_clause(tok, sent)

@@ -1,8 +1,9 @@
 """Claims: the attributions, contacts and dates found on a Doc, assembled into spec records.
 
-A contact whose cue is an attribution's own ("Adderley wrote to the embassy asking ...") or is
-reported inside its content ("The briefing notes that ... spoke") rides on that attribution's claim;
-any other contact is a claim of its own, asserted by the article. Each
+A contact that is the occasion of an attribution, standing between its source or cue and its content
+("Adderley wrote to the embassy asking ...", "Zelensky said in a meeting with Honcharuk, ..."), or
+that is reported inside its content ("The briefing notes that ... spoke") rides on that attribution's
+claim; any other contact is a claim of its own, asserted by the article. Each
 claim takes the date expression nearest its contact cue, else the first in its content, else the
 first in its sentence, resolved against the publication date.
 """
