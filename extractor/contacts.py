@@ -172,6 +172,11 @@ def named_in(tok: Token) -> list[Token]:
             and e.label_ in ("PERSON", "ORG", "GPE") and e.root.dep_ not in ("compound", "amod", "poss", "nmod")]
 
 
+def prep_parties(prep: Token) -> list[Token]:
+    """The parties a preposition's objects name ('to Biden and his team')."""
+    return [h for o in prep.children if o.dep_ == "pobj" and is_party(o) for h in party_heads(o)]
+
+
 def is_party(tok: Token) -> bool:
     """Someone who can take part in a contact: a named person, group or place, a pronoun, or a noun for
     people or institutions ('their counterparts'), not 'applause' or 'the hospital'."""
@@ -232,9 +237,7 @@ class ContactFinder:
                     )
                     if holder is None:
                         continue
-                for obj in holder.children:
-                    if obj.dep_ == "pobj" and is_party(obj):
-                        counterparts.extend(party_heads(obj))
+                counterparts.extend(prep_parties(holder))
         subject = self._subject(tok)
         initiators = party_heads(subject) if subject is not None else []
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
@@ -303,8 +306,7 @@ class ContactFinder:
                     # 'a call made by Trump late last July to Zelensky': the parser hangs "to" on the verb
                     preps = [tok.doc[after]]
                 for prep in preps:
-                    counterparts += [c for o in prep.children if o.dep_ == "pobj" and is_party(o)
-                                     for c in party_heads(o)]
+                    counterparts += prep_parties(prep)
         governor = tok.head if tok.dep_ in OBJECT_DEPS + ("pobj", "nsubj", "nsubjpass", "attr") else None
         if governor is not None and tok.dep_ == "pobj":
             governor = governor.head
@@ -315,8 +317,7 @@ class ContactFinder:
         if not counterparts and tok.dep_ in OBJECT_DEPS and tok.head.pos_ == "VERB":
             for prep in tok.head.children:  # 'sent a letter to Biden', 'held talks with Erdogan'
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in ("with", "to") and prep.i > tok.i:
-                    counterparts += [c for o in prep.children if o.dep_ == "pobj" and is_party(o)
-                                     for c in party_heads(o)]
+                    counterparts += prep_parties(prep)
         between = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children)
         if not initiators and governor is not None and governor.pos_ in ("VERB", "AUX") and not between:
             subject = self._subject(governor)

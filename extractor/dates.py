@@ -288,7 +288,6 @@ def _calendar(pre: str | None, mod: str, unit: str, published: datetime.date | N
         if pre == "earlier":
             return monday.isoformat(), published.isoformat()
     return monday.isoformat(), sunday.isoformat()
-    return monday.isoformat(), sunday.isoformat()
 
 
 def _past_period(m: re.Match[str], published: datetime.date | None) -> _Val | None:

@@ -65,6 +65,10 @@ class Person:
     roles: list[str] = field(default_factory=list)
     countries: set[str] = field(default_factory=set)
     mentions: list[int] = field(default_factory=list)  # character offsets where named
+    key: str = field(init=False)  # the surname folded, as mentions are compared with it
+
+    def __post_init__(self) -> None:
+        self.key = fold(self.surname)
 
 
 def fold(name: str) -> str:
@@ -125,7 +129,7 @@ class SpeakerResolver:
         full = [p for p in self.people if len(p.name.split()) > 1]
         for p in list(self.people):
             if len(p.name.split()) == 1:
-                owners = [f for f in full if fold(f.surname) == fold(p.name)]
+                owners = [f for f in full if f.key == fold(p.name)]
                 if len(owners) == 1:
                     owners[0].mentions += p.mentions
                     owners[0].roles += p.roles
@@ -343,7 +347,8 @@ class SpeakerResolver:
         words = [t for t in span if not t.is_punct and not t.like_num and t.lower_ not in ("the", "'s", "’s")]
         if len(words) != 1 or words[0].pos_ != "PROPN":
             return None
-        return words[0].text if any(fold(p.surname) == fold(words[0].text) for p in self.people) else None
+        key = fold(words[0].text)
+        return words[0].text if any(p.key == key for p in self.people) else None
 
     def _role_in(self, span, persons) -> str | None:
         if not persons:
@@ -367,8 +372,8 @@ class SpeakerResolver:
         """A lone surname: the one person the article gives it to; with several, the one named in this
         or the previous sentence; otherwise the name as written, flagged ambiguous with its candidates."""
         key = fold(surname)
-        candidates = [p for p in self.people if fold(p.surname) == key and len(p.name.split()) > 1] or [
-            p for p in self.people if fold(p.surname) == key
+        candidates = [p for p in self.people if p.key == key and len(p.name.split()) > 1] or [
+            p for p in self.people if p.key == key
         ]
         if len(candidates) == 1:
             p = candidates[0]
