@@ -140,6 +140,19 @@ def test_a_verb_inside_a_quotation_never_swallows_its_speaker(extract):
     assert [(c.cue.text, c.speaker.name) for c in claims] == [("said", "Tom Brown")]
 
 
+def test_a_gerund_subject_hung_on_said_is_the_content_not_a_cue(extract):
+    claims = extract("Carla Diaz said allowing the trucks through the border could put many people to work.")
+    assert [(c.cue.text, c.speaker.name, c.content.text) for c in claims] == [
+        ("said", "Carla Diaz", "allowing the trucks through the border could put many people to work")]
+
+
+def test_what_follows_the_verb_beats_a_clause_before_a_colon(extract):
+    claims = extract("The storm has had a lasting effect: some 30 percent of residents in a recent survey"
+                     " said they plan to move away.")
+    said = [c for c in claims if c.cue.text == "said"]
+    assert [c.content.text for c in said] == ["they plan to move away"]
+
+
 def test_nesting_ignores_quoted_words_and_prefers_the_likelier_of_two(extract):
     from extractor.attribution import AttributionFinder, Found
 
