@@ -153,6 +153,13 @@ def test_what_follows_the_verb_beats_a_clause_before_a_colon(extract):
     assert [c.content.text for c in said] == ["they plan to move away"]
 
 
+def test_calling_something_a_quoted_name_is_an_attribution(extract):
+    claims = extract("The minister called the agreement “a disgrace”.")
+    assert [(c.cue.text, c.speaker.mention.text, c.content.text) for c in claims] == [
+        ("called", "The minister", "the agreement “a disgrace”")]
+    assert [c.attribution for c in extract("The mayor called the police after the meeting.")] == [None]  # a contact
+
+
 def test_nesting_ignores_quoted_words_and_prefers_the_likelier_of_two(extract):
     from extractor.attribution import AttributionFinder, Found
 
