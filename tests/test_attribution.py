@@ -8,6 +8,7 @@ SYRIA = "wn-2019-10-08-us-president-trump-announces-troop-withdrawal-fr"
 IMMUNITY = "wn-2019-10-10-uk-urges-us-to-waive-immunity-for-diplomat-s-wif"
 SUBPOENA = "wn-2019-09-30-u-s-house-issues-subpoena-to-secretary-of-state"
 UKRAINE_PM = "wn-2020-01-18-ukrainian-president-rejects-prime-minister-s-res"
+SOLEIMANI = "wn-2020-01-05-united-states-military-kills-qasem-soleimani"
 
 
 def by_cue(results, article_id, cue, speaker=None):
@@ -158,6 +159,11 @@ def test_calling_something_a_quoted_name_is_an_attribution(extract):
     assert [(c.cue.text, c.speaker.mention.text, c.content.text) for c in claims] == [
         ("called", "The minister", "the agreement “a disgrace”")]
     assert [c.attribution for c in extract("The mayor called the police after the meeting.")] == [None]  # a contact
+
+
+def test_labeling_verbs_name_what_a_source_calls_something(corpus_results):
+    c = by_cue(corpus_results, SOLEIMANI, "labeled")
+    assert (c.speaker.mention.text, c.content.text) == ("the United States government", "Soleimani as a terrorist")
 
 
 def test_nesting_ignores_quoted_words_and_prefers_the_likelier_of_two(extract):
