@@ -101,7 +101,8 @@ def party_heads(tok: Token) -> list[Token]:
                   and not _in_possessor(t, tok)]
         if len(people) > 1:
             return people  # "the ministers, A for X and B for Y": the parse of the list is often wrong
-    if appos is not None and (appos.ent_type_ in PARTY_ENTS or appos.pos_ == "PROPN"):
+    if appos is not None and (appos.ent_type_ in PARTY_ENTS or appos.pos_ == "PROPN") and not (
+            appos.i > 0 and tok.doc[appos.i - 1].text == "("):  # 'Bill Schuette (R)' names a party affiliation
         tok = appos
     # "Shoigu and Russian Army General Valery Gerasimov": the parser hangs "Shoigu and ..." on the
     # second name as a modifier; a modifier with its own "and" and conjunct is a party of its own
@@ -225,6 +226,8 @@ class ContactFinder:
             return None
         if lemma in ("respond", "reply") and not self._negated(tok):
             return None
+        if lemma == "ask" and "for" not in words:
+            return None  # 'asked the Queen for a prorogation' is a request to her; 'asked Trump whether' a question
         counterparts: list[Token] = []
         for child in children:
             if child.dep_ in OBJECT_DEPS and is_party(child) and lemma not in ("speak", "talk", "write"):
@@ -241,7 +244,8 @@ class ContactFinder:
         subject = self._subject(tok)
         initiators = party_heads(subject) if subject is not None else []
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
-        if (passive is not None and is_party(passive) and lemma not in ("meet", "speak", "talk", "write")
+        met_by = lemma == "meet" and any(c.dep_ == "agent" for c in children)  # 'He was met by X'
+        if (passive is not None and is_party(passive) and (lemma not in ("meet", "speak", "talk", "write") or met_by)
                 and not any(c.lower_ in ("enough", "well", "better", "poorly", "ill") for c in children)):
             counterparts = party_heads(passive) + counterparts  # 'Putin was briefed (by X)'
         mutual = lemma in ("meet", "speak", "talk", "confer", "negotiate")
@@ -282,6 +286,9 @@ class ContactFinder:
                             counterparts.extend(heads[1:])
                         else:
                             counterparts.extend(heads)
+        hosts = [c for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for c in prep_parties(p)]
+        if hosts:  # 'a visit to Ireland with Taoiseach Leo Varadkar': Ireland is where, Varadkar whom
+            counterparts = [c for c in counterparts if c.ent_type_ not in ("GPE", "LOC", "FAC") or c in hosts]
         for prep in tok.children:  # 'the trilateral meeting of Cyprus, Greece and Israel'
             if prep.dep_ == "prep" and prep.lower_ == "of" and not initiators and not counterparts:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -330,6 +337,9 @@ class ContactFinder:
                     named_agent = named_agent or verb in lex.agent_verbs or verb in lex.mutual_agent_verbs
                     if verb in lex.mutual_agent_verbs and len(initiators) > 1:
                         initiators, counterparts = initiators[:1], counterparts + initiators[1:]
+        pronoun = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" and is_party(c)), None)
+        if not initiators and counterparts and pronoun is not None:
+            initiators = [pronoun]  # 'his visit with Varadkar' (but 'their meeting' alone names no one)
         if not initiators and not counterparts:
             return None
         if key in lex.nouns_need_party and not counterparts and not named_agent:
@@ -471,12 +481,13 @@ class ContactFinder:
 
     @staticmethod
     def _merge(found: list[FoundContact]) -> list[FoundContact]:
-        """Keep one contact per cue word group: 'telephone conversations' and 'establish' in one phrase."""
+        """Keep one contact per cue word group: 'telephone conversations' and 'establish' in one phrase;
+        'leaders met ... for a summit' (a later cue naming no one new adds nothing)."""
         out: list[FoundContact] = []
         for item in found:
             twin = next(
-                (o for o in out if o.sentence == item.sentence and set(o.counterpart) & set(item.counterpart)
-                 and set(o.initiator) == set(item.initiator)),
+                (o for o in out if o.sentence == item.sentence and set(o.initiator) == set(item.initiator)
+                 and (set(o.counterpart) & set(item.counterpart) or o.initiator and not item.counterpart)),
                 None,
             )
             if twin is None:

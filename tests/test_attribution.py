@@ -9,6 +9,8 @@ IMMUNITY = "wn-2019-10-10-uk-urges-us-to-waive-immunity-for-diplomat-s-wif"
 SUBPOENA = "wn-2019-09-30-u-s-house-issues-subpoena-to-secretary-of-state"
 UKRAINE_PM = "wn-2020-01-18-ukrainian-president-rejects-prime-minister-s-res"
 SOLEIMANI = "wn-2020-01-05-united-states-military-kills-qasem-soleimani"
+PROROGATION = "wn-2019-09-11-uk-prime-minister-johnson-suspends-parliament-fo"
+AFCFTA = "wn-2019-07-10-benin-nigeria-join-african-union-continental-fre"
 
 
 def by_cue(results, article_id, cue, speaker=None):
@@ -445,6 +447,19 @@ def test_passive_contacts_verb_objects_and_first_person(corpus_results):
     informed = contact_of(corpus_results, BOLTON, "informed")
     assert names(informed.initiator) == ["Donald Trump"]
     assert informed.initiator[0].model_extra["resolved_from"] == "first person in a quotation"
+
+
+def test_requests_passive_meetings_places_and_speaking_out(corpus_results):
+    r = corpus_results
+    met = contact_of(r, SOLEIMANI, "met")  # "He was being met by Abu Mahdi al-Muhandis"
+    assert (names(met.initiator), names(met.counterpart)) == (["Abu Mahdi al-Muhandis"], ["Qasem Soleimani"])
+    asked = contact_of(r, PROROGATION, "asked")  # "Johnson asked Queen Elizabeth II for this prorogation"
+    assert (names(asked.initiator), names(asked.counterpart)) == (["Boris Johnson"], ["Queen Elizabeth II"])
+    visit = contact_of(r, PROROGATION, "visit")  # "a visit to Ireland with Taoiseach Leo Varadkar"
+    assert [p.mention.text for p in visit.counterpart] == ["Taoiseach Leo Varadkar"]
+    contacts = [c.contact.cue.text for a in (SOLEIMANI, AFCFTA) for c in r[a].claims if c.contact]
+    assert "spoke" not in contacts  # "spoke out against the attack" is no contact
+    assert "summit" not in contacts  # "Leaders ... met in Niamey ... for an AU summit": one contact, 'met'
 
 # -- dates ------------------------------------------------------------------------------------------
 
