@@ -193,17 +193,23 @@ def noun_phrase(tok: Token, stop_before: int | None = None) -> tuple[int, int]:
         start = child.left_edge.i
         if child.dep_ in CLAUSE_DEPS and start <= right and start > 0 and doc[start - 1].text == ",":
             right = min(right, start - 1)  # only a clause set off by a comma: 'people who attended said' keeps it
+        if child.dep_ == "prep" and 0 < start <= right and doc[start - 1].text == "," and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in OCCASIONS for o in child.children):
+            right = min(right, start - 1)  # 'Ane Alencar, in remarks to UOL.com.br, said': the occasion
     for child in tok.lefts:  # 'Even the organizer of a rally'
         if child.dep_ == "advmod" and child.i == left:
             left = child.right_edge.i + 1
-    while right > tok.i and (doc[right].is_punct or doc[right].is_space):
-        right -= 1
     while left < tok.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
+    while right > tok.i and (doc[right].is_punct or doc[right].is_space) and not (
+            doc[right].text == ")" and doc[left:right].text.count("(") > doc[left:right].text.count(")")):
+        right -= 1  # but 'The Revolutionary Guard Corps (IRGC)' keeps its bracket
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
 CLAUSE_DEPS = ("relcl", "acl", "advcl")
+OCCASIONS = frozenset({"statement", "interview", "remark", "remarks", "speech", "tweet", "letter", "briefing",
+                       "conference", "email", "post", "release", "appearance", "address"})
 
 
 GROUP_DEPS = ("aux", "auxpass", "neg", "advmod")

@@ -11,6 +11,7 @@ UKRAINE_PM = "wn-2020-01-18-ukrainian-president-rejects-prime-minister-s-res"
 SOLEIMANI = "wn-2020-01-05-united-states-military-kills-qasem-soleimani"
 PROROGATION = "wn-2019-09-11-uk-prime-minister-johnson-suspends-parliament-fo"
 AFCFTA = "wn-2019-07-10-benin-nigeria-join-african-union-continental-fre"
+AMAZON = "wn-2019-08-24-world-leaders-call-to-address-amazon-rainforest"
 
 
 def by_cue(results, article_id, cue, speaker=None):
@@ -166,6 +167,13 @@ def test_calling_something_a_quoted_name_is_an_attribution(extract):
 def test_labeling_verbs_name_what_a_source_calls_something(corpus_results):
     c = by_cue(corpus_results, SOLEIMANI, "labeled")
     assert (c.speaker.mention.text, c.content.text) == ("the United States government", "Soleimani as a terrorist")
+
+
+def test_a_source_keeps_its_bracketed_acronym_but_not_the_occasion(corpus_results):
+    c = by_cue(corpus_results, SOLEIMANI, "declared")
+    assert c.speaker.mention.text == "The Iranian Revolutionary Guard Corps (IRGC)"
+    c = by_cue(corpus_results, AMAZON, "said", "Ane Alencar")  # "Ane Alencar, in remarks to UOL.com.br, said"
+    assert c.speaker.mention.text == "Amazon Environmental Research Institute Director Ane Alencar"
 
 
 def test_nesting_ignores_quoted_words_and_prefers_the_likelier_of_two(extract):
