@@ -321,6 +321,7 @@ class AttributionFinder:
                 item.kind = "direct"
         self._continue_quotes(doc, found, quotes)
         self._mark_nested(found, quotes)
+        self._participle_sources(doc, found)
         self._chains(found, citing_sources(doc), publishers(doc, found))
         return found
 
@@ -484,6 +485,11 @@ class AttributionFinder:
         if source_tok is not None:
             stop = tok.i if source_tok.i < tok.i else None
             source = quote_source or noun_phrase(source_tok, stop_before=stop)
+            twin = next((c for c in source_tok.head.children if c.dep_ == "nsubj" and source_tok.dep_ == "nsubj"
+                         and c.left_edge.i == source_tok.right_edge.i + 1 and c.pos_ == "PROPN"
+                         and source_tok.pos_ == "NOUN" and source_tok.right_edge.is_alpha), None)
+            if twin is not None and quote_source is None:  # "Niger's president Mahamadou Issoufou" parsed as two
+                source = (source[0], noun_phrase(twin, stop_before=stop)[1])
             if content and source[0] < content[1] and content[0] < source[1]:
                 source = (source_tok.idx, source_tok.idx + len(source_tok))
             confidence += 0.15
@@ -728,6 +734,19 @@ class AttributionFinder:
                 item.content.append((q_start, q_end))
                 item.sentence = self._whole_sentences(doc, item.sentence[0], max(item.sentence[1], q_end))
                 last_end = q_end
+
+    @staticmethod
+    def _participle_sources(doc: Doc, found: list[Found]) -> None:
+        """'Oramah said the use of currencies "costs Africa $5 billion," further saying, "..."': the parser
+        hangs the participle inside the content, whose subject is not who speaks; the outer source is."""
+        for item in found:
+            if not item.nested or item.in_quote or item.source is None or item.cue_token is None \
+                    or doc[item.cue_token].tag_ != "VBG" or doc[item.cue_token].dep_ != "advcl":
+                continue
+            host = next((o for o in found if o is not item and not o.nested and o.source is not None
+                         and any(c0 <= item.cue[0] < c1 and c0 <= item.source[0] < c1 for c0, c1 in o.content)), None)
+            if host is not None:
+                item.source = host.source
 
     @staticmethod
     def _mark_nested(found: list[Found], quotes: list[tuple[int, int]]) -> None:

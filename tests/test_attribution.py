@@ -176,6 +176,14 @@ def test_a_source_keeps_its_bracketed_acronym_but_not_the_occasion(corpus_result
     assert c.speaker.mention.text == "Amazon Environmental Research Institute Director Ane Alencar"
 
 
+def test_a_title_and_name_parsed_as_two_subjects_and_a_participle_inside_the_content(corpus_results):
+    said = by_cue(corpus_results, AFCFTA, "said", "Mahamadou Issoufou")
+    assert said.speaker.mention.text == "Niger's president Mahamadou Issoufou"
+    # 'Okey Oramah said the use of third-party currencies "costs ...," further saying, "..."'
+    saying = by_cue(corpus_results, AFCFTA, "further saying")
+    assert saying.speaker.name == "Okey Oramah" and saying.attribution.via == []
+
+
 def test_nesting_ignores_quoted_words_and_prefers_the_likelier_of_two(extract):
     from extractor.attribution import AttributionFinder, Found
 
