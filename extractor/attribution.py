@@ -485,11 +485,12 @@ class AttributionFinder:
         if source_tok is not None:
             stop = tok.i if source_tok.i < tok.i else None
             source = quote_source or noun_phrase(source_tok, stop_before=stop)
-            twin = next((c for c in source_tok.head.children if c.dep_ == "nsubj" and source_tok.dep_ == "nsubj"
-                         and c.left_edge.i == source_tok.right_edge.i + 1 and c.pos_ == "PROPN"
-                         and source_tok.pos_ == "NOUN" and source_tok.right_edge.is_alpha), None)
-            if twin is not None and quote_source is None:  # "Niger's president Mahamadou Issoufou" parsed as two
-                source = (source[0], noun_phrase(twin, stop_before=stop)[1])
+            if quote_source is None and source_tok.dep_ == "nsubj" and source_tok.pos_ == "NOUN" \
+                    and source_tok.right_edge.is_alpha:  # "Niger's president Mahamadou Issoufou" parsed as two
+                twin = next((c for c in source_tok.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
+                             and c.left_edge.i == source_tok.right_edge.i + 1), None)
+                if twin is not None:
+                    source = (source[0], noun_phrase(twin, stop_before=stop)[1])
             if content and source[0] < content[1] and content[0] < source[1]:
                 source = (source_tok.idx, source_tok.idx + len(source_tok))
             confidence += 0.15
