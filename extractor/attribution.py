@@ -177,6 +177,15 @@ def quoted_before(verb: Token) -> bool:
     return any(q in before for q in ("”", '"', "''"))
 
 
+def beyond_semicolon(clause: Token, verb: Token, quotes: list[tuple[int, int]]) -> bool:
+    """'The FSB denies X; reports describe Y': a clause left of a semicolon before the verb is a sentence
+    of its own, not what the verb reports (unless the semicolon sits inside a quotation)."""
+    if clause.i > verb.i:
+        return False
+    return any(t.text == ";" and not any(q0 < t.idx < q1 for q0, q1 in quotes)
+               for t in verb.doc[clause.right_edge.i + 1 : verb.i])
+
+
 def subtree_chars(tok: Token) -> tuple[int, int]:
     """Character extent of a token's subtree."""
     doc = tok.doc
@@ -354,7 +363,7 @@ class AttributionFinder:
         confidence = 0.6
         kind = "indirect"
         content: tuple[int, int] | None = None
-        ccomps = [c for c in tok.children if c.dep_ in ("ccomp", "csubjpass")]
+        ccomps = [c for c in tok.children if c.dep_ in ("ccomp", "csubjpass") and not beyond_semicolon(c, tok, quotes)]
         ccomp = next(iter(ccomps), None)
         if len(ccomps) > 1 and ccomp.i < tok.i < ccomps[-1].i and not quoted_before(tok) and not (
                 ccomps[-1].lemma_.lower() in lex.verbs  # not '..., CNN reported, the governor said'

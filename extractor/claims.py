@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Doc
 
-from extractor.attribution import Found
+from extractor.attribution import SPEECH, Found, quotations
 from extractor.contacts import FoundContact
 from extractor.dates import resolve_date
 from extractor.doccache import doc_text
@@ -23,6 +23,10 @@ from extractor.models import Attribution, Claim, Contact, DateRef, Party, Span
 from extractor.speakers import SpeakerResolver
 
 MEDIA_VERBS = {"report", "learn", "write", "publish", "tweet", "post"}
+# verbs whose date is the day words were spoken or written
+STATEMENT_VERBS = SPEECH | {
+    "tweet", "post", "urge", "call", "speak", "deny", "respond", "reply", "continue", "ask", "demand", "accuse",
+    "blame", "promise", "vow", "pledge", "threaten", "condemn", "criticize", "praise", "reject", "confirm"}
 
 
 def _span(raw: str, offsets: tuple[int, int] | None) -> Span | None:
@@ -44,7 +48,8 @@ NOT_A_DATE = re.compile(
     r"(?i)\b(?:years?|months?|weeks?|days?)[- ]old\b"  # ages: 'six years old', '19-year-old'
     r"|^(?:daily|weekly|monthly|annually|yearly|nightly|hourly)$"  # frequencies
     r"|^\d{1,3}$|^(?!1[89]\d\d$|20\d\d$)\d{4}$"  # counts and clock times, not years
-)
+    r"|^(?:for )?(?:some|many|several|a few|few) (?:years|months|weeks|days|decades|centuries)$"
+)  # vague lengths of time: 'for many centuries' says how long, never when
 
 
 def is_claim_date(text: str) -> bool:
@@ -54,19 +59,58 @@ def is_claim_date(text: str) -> bool:
 
 def pick_date(
     dates: list[tuple[int, int]], raw: str, published: dt.date | None, region: tuple[int, int],
-    near: int | None = None,
+    near: int | None = None, spoken: SpeechDate | None = None,
 ) -> DateRef | None:
-    """The date expression for a claim: nearest ``near`` (a contact cue) or first, inside ``region``."""
+    """The date expression for a claim: nearest ``near`` (a contact cue) or first, inside ``region``.
+    One inside a quotation is resolved against the day the words were spoken (``spoken``), if known."""
     inside = [d for d in dates if _inside(d, region) and is_claim_date(raw[d[0] : d[1]])]
     if not inside:
         return None
     if near is not None:
         inside.sort(key=lambda d: min(abs(d[0] - near), abs(d[1] - near)))
-    resolved = [(d, resolve_date(raw[d[0] : d[1]], published)) for d in inside]
+    resolved = [(d, resolve_date(raw[d[0] : d[1]], spoken.anchor(d) if spoken else published)) for d in inside]
     # a calendar date before an event one ('after the summit on May 13'); in order otherwise
     (start, end), res = next(((d, r) for d, r in resolved if r.resolved), resolved[0])
     text = raw[start:end]
     return DateRef(text=text, start=start, end=end, value=res.value, end_value=res.end_value, resolved=res.resolved)
+
+
+class SpeechDate:
+    """The day quoted words were spoken, for 'today' or 'last night' inside a quotation.
+
+    A news story dates a statement outside the quote ("On Tuesday, Trump announced ..."; "In his
+    speech on Wednesday, ...") and the quotations that follow keep that day until another statement
+    is dated; with none dated yet, the publication date is the best guess. Reported speech outside
+    quotation marks shifts its deictics ("said he would leave the next day"), so it keeps the
+    publication date.
+    """
+
+    def __init__(self, raw: str, published: dt.date | None):
+        self.published = published
+        self.day = published
+        self.quotes = quotations(raw)
+
+    def quoted(self, offsets: tuple[int, int]) -> bool:
+        return any(q0 < offsets[0] and offsets[1] < q1 for q0, q1 in self.quotes)
+
+    def anchor(self, offsets: tuple[int, int]) -> dt.date | None:
+        """The date to resolve the expression at ``offsets`` against."""
+        return self.day if self.quoted(offsets) else self.published
+
+    def saw(self, found: Found, dates: list[tuple[int, int]], raw: str) -> None:
+        """Take the day a statement was made, when its sentence gives one outside what is said and
+        outside any quotation ("On Tuesday, Trump announced ...", "said yesterday"), as the new day."""
+        if found.cue_lemma not in STATEMENT_VERBS:
+            return  # 'released the messages on July 13' dates a deed, not words
+        content = found.content_span
+        outside = [d for d in dates if _inside(d, found.sentence) and not self.quoted(d)
+                   and not (content is not None and _inside(d, content)) and is_claim_date(raw[d[0] : d[1]])]
+        outside.sort(key=lambda d: min(abs(d[0] - found.cue[0]), abs(d[1] - found.cue[0])))
+        for start, end in outside:
+            res = resolve_date(raw[start:end], self.published)
+            if res.resolved and res.end_value is None and len(res.value or "") == 10:
+                self.day = dt.date.fromisoformat(res.value)
+                return
 
 
 def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None) -> list[Claim]:
@@ -78,6 +122,7 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
     contacts: list[FoundContact] = list(doc._.contacts or [])
     dates: list[tuple[int, int]] = list(doc._.dates or [])
     claims: list[Claim] = []
+    spoken = SpeechDate(raw, published)
     reported = assign_contacts([f for f in found if reportable(f)], contacts)
     used_contacts = {id(c) for c, _ in reported.values()}
     events: list[tuple[int, str, object]] = [(f.cue[0], "a", f) for f in found]
@@ -87,10 +132,10 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
         if kind == "a" and not reportable(item):
             continue
         if kind == "a":
-            claims.append(
-                _attribution_claim(item, reported.get(id(item), (None, False)), resolver, dates, article_id, raw,
-                                   published)
-            )
+            claim = _attribution_claim(item, reported.get(id(item), (None, False)), resolver, dates, article_id,
+                                       raw, published, spoken)
+            claims.append(claim)
+            spoken.saw(item, dates, raw)
         elif id(item) not in used_contacts and not _inside_any_content(item, found):
             used_contacts.add(id(item))
             claims.append(_contact_claim(item, resolver, dates, article_id, raw, published))
@@ -199,6 +244,7 @@ def _contact(item: FoundContact, resolver: SpeakerResolver, raw: str) -> Contact
 def _attribution_claim(
     f: Found, reported: tuple[FoundContact | None, bool], resolver: SpeakerResolver,
     dates: list[tuple[int, int]], article_id: str, raw: str, published: dt.date | None,
+    spoken: SpeechDate | None = None,
 ) -> Claim:
     speaker = resolver.resolve(*f.source) if f.source is not None else None
     via = [resolver.resolve(s, e, speaker=False) for s, e in f.via]
@@ -224,9 +270,9 @@ def _attribution_claim(
     near = contact_item.cue[0] if contact_item else None
     date = None
     if content_span is not None:
-        date = pick_date(dates, raw, published, content_span, near=near)
+        date = pick_date(dates, raw, published, content_span, near=near, spoken=spoken)
     if date is None:
-        date = pick_date(dates, raw, published, f.sentence, near=near)
+        date = pick_date(dates, raw, published, f.sentence, near=near, spoken=spoken)
     confidence *= date_factor(date, content_span)
     if via:
         confidence *= 0.9  # the chain is one more thing to get right

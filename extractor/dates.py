@@ -245,6 +245,8 @@ def _weekday(m: re.Match[str], published: datetime.date | None) -> _Val | None:
     if published is None:
         return None
     wd = _WEEKDAYS[m.group("wd")]
+    if m.group("mod") == "last":  # 'last Thursday': that day of last week, as 'last week' is the previous one
+        return (published - datetime.timedelta(days=published.weekday() + 7 - wd)).isoformat(), None
     ahead = m.group("mod") in ("next", "this coming", "coming")
     day = _weekday_after(published, wd) if ahead else _weekday_before(published, wd)
     return day.isoformat(), None

@@ -477,6 +477,20 @@ def test_requests_passive_meetings_places_and_speaking_out(corpus_results):
     assert "spoke" not in contacts  # "spoke out against the attack" is no contact
     assert "summit" not in contacts  # "Leaders ... met in Niamey ... for an AU summit": one contact, 'met'
 
+def test_a_clause_before_a_semicolon_is_not_what_the_next_verb_reports(corpus_results):
+    # 'The FSB denies the two explosions are related; reports describe speculation ...'
+    denies = by_cue(corpus_results, MAGNITOGORSK, "denies")
+    assert denies.content.text == "the two explosions are related"
+    describe = by_cue(corpus_results, MAGNITOGORSK, "describe")
+    assert describe.content.text.startswith("speculation the disaster's cause")
+    # 'Brudziński said Adamowicz required resuscitation, ...; TVN24 reported he received surgery.'
+    reported = by_cue(corpus_results, GDANSK, "reported", "TVN24")
+    assert reported.content.text == "he received surgery"
+    said = [c for c in corpus_results[GDANSK].claims if c.cue and c.cue.text == "said"
+            and c.content.text.startswith("Adamowicz required resuscitation")]
+    assert said and said[0].speaker.mention.text == "Brudziński" and said[0].attribution.via == []
+
+
 # -- dates ------------------------------------------------------------------------------------------
 
 def test_dates_resolve_against_publication(corpus_results):
@@ -505,6 +519,21 @@ def test_event_phrases_date_a_claim_unresolved_and_day_parts_stay_in_the_span(co
     assert (released[0].date.text, released[0].date.value, released[0].date.end_value) == (
         "late last July", "2019-07-21", "2019-07-31")
 
+def test_dates_inside_quotations_resolve_against_the_day_the_words_were_spoken(corpus_results):
+    bolton = "wn-2019-09-12-us-president-trump-ousts-national-security-advis"  # published Thursday 2019-09-12
+    # 'On Tuesday, ... Trump announced ...' then his tweet: '"I informed John Bolton last night ..."'
+    informed = [c for c in corpus_results[bolton].claims if c.content and c.content.text.startswith('"I informed')]
+    assert (informed[0].date.text, informed[0].date.value) == ("last night", "2019-09-09")
+    # 'On Monday, Prime Minister Boris Johnson joined the calls ...'; later 'Johnson continued, "... today"'
+    continued = by_cue(corpus_results, IMMUNITY, "continued")
+    assert (continued.date.text, continued.date.value) == ("today", "2019-10-07")
+    # outside quotation marks the publication date stays the anchor: 'adding that rescuers ended their
+    # work yesterday' (published 2019-01-04)
+    adding = [c for c in corpus_results[MAGNITOGORSK].claims if c.date and c.date.text == "yesterday"
+              and c.content and "rescuers" in c.content.text]
+    assert adding and adding[0].date.value == "2019-01-03"
+
+
 def test_a_count_after_a_weekday_is_not_part_of_the_date(corpus_results):
     article = "wn-2020-11-07-turkish-government-stops-search-of-survivors-of"
     reported = [c for c in corpus_results[article].claims if c.cue and c.cue.text == "reported"
@@ -515,5 +544,6 @@ def test_a_count_after_a_weekday_is_not_part_of_the_date(corpus_results):
 def test_ages_frequencies_and_counts_are_not_claim_dates():
     from extractor.claims import is_claim_date
 
-    assert [t for t in ("six years old", "19-year-old", "daily", "2259", "53", "2019", "May 13", "Yesterday")
-            if is_claim_date(t)] == ["2019", "May 13", "Yesterday"]
+    assert [t for t in ("six years old", "19-year-old", "daily", "2259", "53", "2019", "May 13", "Yesterday",
+                        "many centuries", "for some years", "a few days", "in recent years")
+            if is_claim_date(t)] == ["2019", "May 13", "Yesterday", "in recent years"]

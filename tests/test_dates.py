@@ -111,7 +111,7 @@ def test_no_calendar_anchor_is_unresolved(text: str) -> None:
         ("mid-August", D(2019, 10, 16), res("2019-08-11", "2019-08-20")),
         ("since 2009", D(2019, 10, 16), res("2009", "2019-10-16")),
         ("January 2", D(2020, 1, 10), res("2020-01-02")),
-        ("last Thursday", D(2020, 1, 10), res("2020-01-09")),
+        ("last Thursday", D(2020, 1, 10), res("2020-01-02")),  # the EastMed summit met on Thursday, January 2
         ("December 20", D(2020, 1, 10), res("2019-12-20")),
         ("July 25", D(2020, 1, 10), res("2019-07-25")),  # 2020-07-25 would be > 6 months ahead
         ("March 20 last year", D(2020, 1, 10), res("2019-03-20")),
@@ -160,9 +160,15 @@ def test_year_rule_takes_previous_year_only_beyond_six_months() -> None:
         ("this morning", "2022-05-13"),
         ("yesterday", "2022-05-12"),
         ("tomorrow", "2022-05-14"),
-        # Published on a Friday: a bare or 'last' weekday is strictly before, a week back for Friday.
+        # Published on a Friday: a bare weekday is strictly before, a week back for Friday; a 'last'
+        # weekday is that day of last week, as 'last week' is the previous Monday-Sunday (annotators
+        # of the EastMed and toilet-paper articles: 'last Thursday' in a Friday article, 8 days back).
         ("Friday", "2022-05-06"),
         ("last Friday", "2022-05-06"),
+        ("last Wednesday", "2022-05-04"),
+        ("last Thursday", "2022-05-05"),
+        ("Wednesday", "2022-05-11"),
+        ("this past Wednesday", "2022-05-11"),
         ("Monday", "2022-05-09"),
         ("on Monday", "2022-05-09"),
         ("next Monday", "2022-05-16"),
