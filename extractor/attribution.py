@@ -202,6 +202,8 @@ def noun_phrase(tok: Token, stop_before: int | None = None) -> tuple[int, int]:
         start = child.left_edge.i
         if child.dep_ in CLAUSE_DEPS and start <= right and start > 0 and doc[start - 1].text == ",":
             right = min(right, start - 1)  # only a clause set off by a comma: 'people who attended said' keeps it
+        if child.dep_ == "prep" and child.lower_ in ("per", "via") and 0 < start <= right:
+            right = min(right, start - 1)  # 'said Russell Zimmerman per ABC News': the chain, not the source
         if child.dep_ == "prep" and 0 < start <= right and doc[start - 1].text == "," and any(
                 o.dep_ == "pobj" and o.lemma_.lower() in OCCASIONS for o in child.children):
             right = min(right, start - 1)  # 'Ane Alencar, in remarks to UOL.com.br, said': the occasion
@@ -217,6 +219,8 @@ def noun_phrase(tok: Token, stop_before: int | None = None) -> tuple[int, int]:
 
 
 CLAUSE_DEPS = ("relcl", "acl", "advcl")
+PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "weibo", "telegram", "television",
+                       "tv", "radio", "air", "camera", "video"})
 OCCASIONS = frozenset({"statement", "interview", "remark", "remarks", "speech", "tweet", "letter", "briefing",
                        "conference", "email", "post", "release", "appearance", "address"})
 
@@ -270,6 +274,15 @@ def inverted_subject(cue: Token) -> Token | None:
     return root if root.pos_ in ("PROPN", "NOUN") and root.head.i != cue.i else None
 
 
+def is_clause(subject: Token) -> bool:
+    """A 'subject' the parser built from a clause of its own ('The partner asked for X, but'): it holds
+    a finite verb (not in a relative clause), so a second subject of the same verb is the real one."""
+    return any(
+        t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ in ("acl", "relcl", "advcl") and t.i > subject.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in t.children)
+        for t in subject.subtree)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, inherited from the verb it is coordinated with or subordinate to."""
     seen = 0
@@ -277,9 +290,17 @@ def subject_of(verb: Token) -> Token | None:
         relative = relative_in_content(verb)
         if relative is not None:
             return relative[1]
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
-        if subject is not None:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            subject = subjects[0]
+            for later in subjects[1:]:
+                if is_clause(subject):
+                    subject = later  # 'The partner asked for ..., but the commissioner stated': the nearer one
             return subject  # a relative pronoun ('who said') is the source; claims resolve it
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lower_ in PLATFORMS and verb.head.dep_ == "pobj":
+            verb = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            seen += 1  # 'Pompeo posted a message on Twitter blaming Iran': Twitter carries, Pompeo blames
+            continue
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head  # 'Democrats hoping to retain ...', 'evidence suggesting that ...'
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
@@ -495,9 +516,13 @@ class AttributionFinder:
             stop = tok.i if source_tok.i < tok.i else None
             source = quote_source or noun_phrase(source_tok, stop_before=stop)
             if quote_source is None and source_tok.dep_ == "nsubj" and source_tok.pos_ == "NOUN" \
-                    and source_tok.right_edge.is_alpha:  # "Niger's president Mahamadou Issoufou" parsed as two
+                    and not is_clause(source_tok):  # "Niger's president Mahamadou Issoufou" parsed as two;
+                gap = (",", "-", "–")  # "The judge presiding over the case, Bernard Schwartz, said"
                 twin = next((c for c in source_tok.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
-                             and c.left_edge.i == source_tok.right_edge.i + 1), None)
+                             and c.i > source_tok.i and c.left_edge.i > source_tok.right_edge.i
+                             and all(t.text in gap for t in doc[source_tok.right_edge.i + 1 : c.left_edge.i])
+                             and (source_tok.right_edge.is_alpha or c.left_edge.i > source_tok.right_edge.i + 1)),
+                            None)
                 if twin is not None:
                     source = (source[0], noun_phrase(twin, stop_before=stop)[1])
             if content and source[0] < content[1] and content[0] < source[1]:
@@ -821,7 +846,7 @@ def publishers(doc: Doc, found: list[Found]) -> dict[int, list[tuple[int, int]]]
 
 
 def citing_sources(doc: Doc) -> dict[int, list[tuple[int, int]]]:
-    """For each cue verb token index, the sources it cites ('said, citing U.S. media')."""
+    """For each cue verb token index, the sources it cites ('said, citing U.S. media'; 'said X per ABC News')."""
     out: dict[int, list[tuple[int, int]]] = {}
     for tok in doc:
         if tok.lower_ in ("citing", "quoting") and tok.dep_ in ("advcl", "xcomp", "conj", "acl", "prep", "pcomp"):
@@ -829,4 +854,8 @@ def citing_sources(doc: Doc) -> dict[int, list[tuple[int, int]]]:
             if obj is None:
                 continue
             out.setdefault(tok.head.i, []).append(noun_phrase(obj))
+        elif tok.lower_ == "per" and tok.dep_ == "prep" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)  # 'said Zimmerman per ABC News'
+            if obj is not None:
+                out.setdefault(tok.head.head.i, []).append(noun_phrase(obj))
     return out

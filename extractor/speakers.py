@@ -71,6 +71,9 @@ class Person:
         self.key = fold(self.surname)
 
 
+ROLE_TAIL = frozenset({"of", "for", "responsible", "in", "at", "on", "with", "to", "from", "who", "which", "since"})
+
+
 def fold(name: str) -> str:
     """A name without accents or case, so that 'Erdogan' finds 'Recep Tayyip Erdoğan'."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
@@ -106,7 +109,7 @@ class SpeakerResolver:
     def _collect(self) -> None:
         doc, lex = self.doc, self.lex
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
+            if not self._names_person(ent):
                 continue
             name = _strip_possessive(ent.text)
             words = name.split()
@@ -134,6 +137,17 @@ class SpeakerResolver:
                     owners[0].mentions += p.mentions
                     owners[0].roles += p.roles
                     self.people.remove(p)
+
+    def _names_person(self, ent) -> bool:
+        """A PERSON entity, or a name the small model labels otherwise but the article gives a person's
+        title in apposition ('Gáspár Maróth, the Hungarian Government commissioner ...', tagged ORG)."""
+        if ent.label_ == "PERSON":
+            return True
+        if ent.label_ not in ("ORG", "GPE", "NORP") or len(ent) < 2 or not all(
+                t.pos_ == "PROPN" and t.is_title for t in ent):
+            return False
+        return any(c.dep_ == "appos" and c.i > ent.end - 1 and c.lower_ in self.lex.titles and c.ent_type_ == ""
+                   for c in ent.root.children)
 
     def _find_full(self, name: str) -> Person | None:
         for p in self.people:
@@ -171,10 +185,11 @@ class SpeakerResolver:
 
     def _role_head(self, role: str) -> str:
         """The noun a role is about: 'secretary' in 'secretary of Russia's Security Council' and in
-        'Defense Secretary'; 'commissioner' in 'Police and Crime Commissioner'."""
-        words = [w.lower().strip(".,") for w in role.split()]
-        if "of" in words[1:]:
-            words = words[: words.index("of")]
+        'Defense Secretary'; 'commissioner' in 'Police and Crime Commissioner' and in 'the Government
+        commissioner responsible for defence'."""
+        words = [w.lower().strip(".,") for w in role.split(",")[0].split()]
+        cut = next((i for i, w in enumerate(words) if i and w in ROLE_TAIL), len(words))
+        words = words[:cut]  # 'commissioner responsible for defence', 'minister in charge of ...'
         head = words[-1] if words else ""
         return self.lex.role_synonyms.get(head, head)
 
@@ -404,6 +419,9 @@ class SpeakerResolver:
     def _by_role(self, span, text: str) -> Party | None:
         """'the U.S. Secretary of Defense' -> the person the article introduced with that role."""
         lex = self.lex
+        if text.lower().startswith(("a ", "an ", "another ")) and not (
+                span.root.dep_ == "appos" and span.root.head.ent_type_ == "PERSON"):
+            return None  # 'according to a hospital spokesperson': someone new, not a named one's title
         wanted = self._normalise_role(text)
         head = span.root.lower_
         head = lex.role_synonyms.get(head, head)

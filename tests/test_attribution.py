@@ -491,6 +491,23 @@ def test_a_clause_before_a_semicolon_is_not_what_the_next_verb_reports(corpus_re
     assert said and said[0].speaker.mention.text == "Brudziński" and said[0].attribution.via == []
 
 
+def test_subjects_the_parser_doubles_platforms_and_per(corpus_results):
+    hungary = "wn-2019-11-07-hungarian-state-owned-enterprise-acquires-hirten"
+    # 'The Austrian partner asked for the price to be kept secret, but the commissioner stated ...': the
+    # parser gives 'stated' two subjects; the first is a clause of its own
+    stated = by_cue(corpus_results, hungary, "stated")
+    assert (stated.speaker.mention.text, stated.speaker.name) == ("the commissioner", "Gáspár Maróth")
+    # 'US Secretary of State Mike Pompeo posted a message on Twitter blaming Iran': Twitter carries it
+    saudi = "wn-2019-09-15-oil-facilities-in-saudi-arabia-hit-by-drone-atta"
+    assert by_cue(corpus_results, saudi, "blaming").speaker.name == "Mike Pompeo"
+    # '"...," said Russell Zimmerman per ABC News': 'per ABC News' is the chain, not part of the source
+    toilet = "wn-2020-03-13-stores-in-australia-lower-toilet-paper-limits-pe"
+    said = [c for c in corpus_results[toilet].claims if c.cue and c.cue.text == "said"
+            and "per ABC News" in c.sentence.text][0]
+    assert (said.speaker.mention.text, said.speaker.name) == ("Russell Zimmerman", "Russell Zimmerman")
+    assert [p.name for p in said.attribution.via] == ["ABC News"]
+
+
 # -- dates ------------------------------------------------------------------------------------------
 
 def test_dates_resolve_against_publication(corpus_results):
