@@ -20,6 +20,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
+from extractor.attribution import quotations
 from extractor.doccache import span_ents
 from extractor.models import Party, Span
 
@@ -39,6 +40,7 @@ class PartyLexicon:
     he_she: frozenset[str]
     they: frozenset[str]
     titles: frozenset[str] = frozenset()
+    gender: dict[str, str] = field(default_factory=dict)  # 'wife' -> 'f', 'his' -> 'm'
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +57,7 @@ def party_lexicon() -> PartyLexicon:
         he_she=frozenset(d["pronouns_person"]),
         they=frozenset(d["pronouns_group"]),
         titles=frozenset(d.get("person_titles", [])),
+        gender={w: g for g, words in d.get("gendered_words", {}).items() for w in words},
     )
 
 
@@ -65,6 +68,7 @@ class Person:
     roles: list[str] = field(default_factory=list)
     countries: set[str] = field(default_factory=set)
     mentions: list[int] = field(default_factory=list)  # character offsets where named
+    gender: str | None = None  # 'f'/'m' when words say ('Mrs.', 'a diplomat's wife', 'she' for them); not guessed
     key: str = field(init=False)  # the surname folded, as mentions are compared with it
 
     def __post_init__(self) -> None:
@@ -100,8 +104,10 @@ class SpeakerResolver:
         self.lex = lex or party_lexicon()
         self.people: list[Person] = []
         self.last_person: Party | None = None
+        self.person_speakers: list[Party] = []  # every person who spoke so far, in order
         self.last_group: Party | None = None
         self._author: Party | None = None  # the person behind a document just resolved
+        self._quotes = quotations(self.raw)
         self._collect()
 
     # -- the article's people ------------------------------------------------------------------------
@@ -126,6 +132,9 @@ class SpeakerResolver:
             if role:
                 person.roles.append(role)
                 person.countries |= self._countries(role)
+                person.gender = person.gender or self._gender_of_words(role)
+            for said_to_be in self._descriptions(ent):  # 'Sacoolas, who has immunity as a diplomat's wife'
+                person.gender = person.gender or self._gender_of_words(said_to_be.lower_)
             tail = doc[ent.end : min(len(doc), ent.end + 5)].text.lower()
             person.countries |= self._countries(tail.split(",")[0])
         # a lone surname first seen before the full name: merge into the full name
@@ -136,7 +145,24 @@ class SpeakerResolver:
                 if len(owners) == 1:
                     owners[0].mentions += p.mentions
                     owners[0].roles += p.roles
+                    owners[0].gender = owners[0].gender or p.gender
                     self.people.remove(p)
+
+    @staticmethod
+    def _descriptions(ent) -> list:
+        """Nouns that say what a named person is: the apposition's head ('Charlotte Charles, Dunn's
+        mother'), and in a relative clause the attribute or 'as' object ('who is his wife', 'who has
+        immunity as a diplomat's wife')."""
+        out = []
+        for child in ent.root.children:
+            if child.i < ent.end:
+                continue
+            if child.dep_ == "appos" and not any(t.pos_ == "PROPN" and t.dep_ != "poss" for t in child.subtree):
+                out.append(child)  # ('Dunn's mother'; not 'Trump, his wife Melania, and son Barron')
+            elif child.dep_ == "relcl":
+                out += [t for t in child.subtree if t.dep_ == "attr" and t.head.i == child.i
+                        or t.dep_ == "pobj" and t.head.lower_ == "as"]
+        return out
 
     def _names_person(self, ent) -> bool:
         """A PERSON entity, or a name the small model labels otherwise but the article gives a person's
@@ -214,8 +240,10 @@ class SpeakerResolver:
         if speaker:
             if self._author is not None:
                 self.last_person = self._author
+                self.person_speakers.append(self._author)
             elif party.kind == "person" and not party.model_extra.get("ambiguous"):
                 self.last_person = party
+                self.person_speakers.append(party)
             elif party.kind in ("organisation", "government", "media", "anonymous"):
                 self.last_group = party
         return party
@@ -229,13 +257,20 @@ class SpeakerResolver:
             party = self._resolve_span(np, np.text, np.text.lower(), mention)
             return party.model_copy(update={"resolved_from": "relative pronoun"})
         if low in lex.he_she:
-            antecedent = self._antecedent(span.start)
+            gender = lex.gender.get(low)
+            antecedent = self._antecedent(span.start, gender)
+            if antecedent is not None and gender is not None and not self._quoted(span.start_char):
+                # 'she' for the subject just before, outside quotations ('"he's going to think", she said')
+                person = self._find_full(antecedent.name)
+                if person is not None and person.gender is None:
+                    person.gender = gender
+            if antecedent is None:  # the latest person who spoke and may be called so
+                antecedent = next((p for p in reversed(self.person_speakers) if self._fits(p.name, gender)), None)
+            if antecedent is None:  # '... driven by Anne Sacoolas. She informed police': one just named
+                antecedent = self._recently_named(span.start, gender)
             if antecedent is not None:
                 return Party(name=antecedent.name, mention=mention, kind="person", role=antecedent.role,
                              resolved_from="pronoun")
-            if self.last_person is not None:
-                return Party(name=self.last_person.name, mention=mention, kind="person",
-                             role=self.last_person.role, resolved_from="pronoun")
             return Party(name=text, mention=mention, kind="person", role=None, unresolved=True)
         if low in lex.they:
             if self.last_group is not None:
@@ -292,9 +327,40 @@ class SpeakerResolver:
             return Party(name=bare_name(text), mention=mention, kind="organisation", role=None)
         return Party(name=bare_name(text), mention=mention, kind="unknown", role=None)
 
-    def _antecedent(self, token_index: int) -> Party | None:
+    def _gender_of_words(self, text: str) -> str | None:
+        """'f' or 'm' when a role or title says ('the diplomat's wife', 'Mr.'); None if it does not."""
+        found = {self.lex.gender[w] for w in text.lower().replace("’", "'").split() if w in self.lex.gender}
+        return found.pop() if len(found) == 1 else None
+
+    def _quoted(self, offset: int) -> bool:
+        return any(q0 < offset < q1 for q0, q1 in self._quotes)
+
+    def _fits(self, name: str, gender: str | None) -> bool:
+        """Whether 'he'/'she' can mean this person: not when the article says otherwise."""
+        person = self._find_full(name)
+        return gender is None or person is None or person.gender in (None, gender)
+
+    def _recently_named(self, token_index: int, gender: str | None) -> Party | None:
+        """The person named last in this sentence or the two before whom the article gives the gender
+        'he'/'she' asks for (a name alone says nothing)."""
+        doc = self.doc
+        sent = doc[token_index].sent
+        first = sent
+        for _ in range(2):
+            if first.start > 0:
+                first = doc[first.start - 1].sent
+        end = doc[token_index].idx
+        named = [(max(m for m in p.mentions if first.start_char <= m < end), p) for p in self.people
+                 if any(first.start_char <= m < end for m in p.mentions) and p.gender == gender]
+        if not named:
+            return None
+        person = max(named, key=lambda x: x[0])[1]
+        return Party(name=person.name, mention=None, kind="person", role=person.roles[0] if person.roles else None)
+
+    def _antecedent(self, token_index: int, gender: str | None = None) -> Party | None:
         """The person a 'he'/'she' most likely means: the nearest clause subject before it (the main
-        clause's first) that names a person, in this sentence or the two before."""
+        clause's first) that names a person whose gender the article does not contradict, in this
+        sentence or the two before."""
         doc = self.doc
         sent = doc[token_index].sent
         sents = [sent]
@@ -312,7 +378,7 @@ class SpeakerResolver:
                 np = doc[left : max(right, t.i + 1)]
                 party = self._resolve_span(np, np.text, np.text.lower(), Span.of(self.raw, np.start_char, np.end_char),
                                            antecedent=True)
-                if party.kind == "person" and not party.model_extra.get("ambiguous"):
+                if party.kind == "person" and not party.model_extra.get("ambiguous") and self._fits(party.name, gender):
                     return party
         return None
 

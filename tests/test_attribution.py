@@ -508,6 +508,28 @@ def test_subjects_the_parser_doubles_platforms_and_per(corpus_results):
     assert [p.name for p in said.attribution.via] == ["ABC News"]
 
 
+def test_she_and_he_skip_people_the_article_gives_the_other_gender(corpus_results):
+    # '... driven by Anne Sacoolas. She informed police she had diplomatic immunity': 'Sacoolas, who has
+    # immunity as a diplomat's wife' is a woman, and Johnson ('He said') the last speaker is not
+    informed = [c for c in corpus_results[IMMUNITY].claims if c.contact and c.contact.cue.text == "informed"][0]
+    assert [(p.mention.text, p.name) for p in informed.contact.initiator] == [("She", "Anne Sacoolas")]
+    said = by_cue(corpus_results, IMMUNITY, "said", "Boris Johnson")
+    assert said.speaker.mention.text == "He"  # 'He said, "I think everybody's sympathies ...': still Johnson
+
+
+def test_gender_comes_from_words_never_from_a_name():
+    from extractor.nlp import load_pipeline
+    from extractor.speakers import SpeakerResolver
+
+    nlp = load_pipeline()
+    text = ("Alexis Tipton, a voice actor, spoke first. Dunn's mother, Charlotte Charles, spoke next. "
+            "President Trump himself, his wife Melania, and son Barron tested positive.")
+    people = {p.name: p.gender for p in SpeakerResolver(nlp(text), text).people}
+    assert people.get("Alexis Tipton") is None  # 'actor' says nothing; nor does a first name
+    assert people.get("Trump") is None  # 'his wife Melania' names someone else
+    assert people.get("Charlotte Charles") == "f"  # she is Dunn's mother
+
+
 # -- dates ------------------------------------------------------------------------------------------
 
 def test_dates_resolve_against_publication(corpus_results):
