@@ -136,6 +136,11 @@ def quotations(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def in_quotes(offset: int, quotes: list[tuple[int, int]]) -> bool:
+    """Whether a character offset lies strictly inside one of the quotation spans."""
+    return any(q0 < offset < q1 for q0, q1 in quotes)
+
+
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Character span with surrounding white space and clause punctuation removed (quotes kept)."""
     text = doc_text(doc)
@@ -182,7 +187,7 @@ def beyond_semicolon(clause: Token, verb: Token, quotes: list[tuple[int, int]]) 
     of its own, not what the verb reports (unless the semicolon sits inside a quotation)."""
     if clause.i > verb.i:
         return False
-    return any(t.text == ";" and not any(q0 < t.idx < q1 for q0, q1 in quotes)
+    return any(t.text == ";" and not in_quotes(t.idx, quotes)
                for t in verb.doc[clause.right_edge.i + 1 : verb.i])
 
 
@@ -457,7 +462,7 @@ class AttributionFinder:
                 content = (mark.idx, sent.end_char)
                 confidence -= 0.1
         quote_source: tuple[int, int] | None = None
-        if content is None and not any(q0 < tok.idx < q1 for q0, q1 in quotes):
+        if content is None and not in_quotes(tok.idx, quotes):
             # ('we expect' inside a quotation introduces no other quotation)
             found_quote = self._adjacent_quote(tok, sent, quotes, after_only=quote_only)
             if found_quote is not None:
@@ -750,7 +755,7 @@ class AttributionFinder:
 
     def _continue_quotes(self, doc: Doc, found: list[Found], quotes: list[tuple[int, int]]) -> None:
         """'"A," he said. "B."': a quotation right after a quoted attribution, with no cue of its own, joins it."""
-        outside = [f for f in found if not any(q0 < f.cue[0] < q1 for q0, q1 in quotes)]
+        outside = [f for f in found if not in_quotes(f.cue[0], quotes)]
         covered = [(f.content[0][0], f.content[-1][1]) for f in outside]
         cues = sorted(f.cue[0] for f in outside)
         text = doc_text(doc)
@@ -787,7 +792,7 @@ class AttributionFinder:
     def _mark_nested(found: list[Found], quotes: list[tuple[int, int]]) -> None:
         """PolNeAR/PARC annotate only the outermost attribution; nested ones are kept but flagged."""
         for item in found:
-            item.in_quote = any(q0 < item.cue[0] < q1 for q0, q1 in quotes)
+            item.in_quote = in_quotes(item.cue[0], quotes)
         outer = [item for item in found if not item.in_quote]  # words quoted report nothing outside the quote
 
         def inside(item: Found, other: Found) -> bool:

@@ -85,10 +85,10 @@ class SpeechDate:
     publication date.
     """
 
-    def __init__(self, raw: str, published: dt.date | None):
+    def __init__(self, published: dt.date | None, quotes: list[tuple[int, int]]):
         self.published = published
         self.day = published
-        self.quotes = quotations(raw)
+        self.quotes = quotes
 
     def quoted(self, offsets: tuple[int, int]) -> bool:
         return any(q0 < offsets[0] and offsets[1] < q1 for q0, q1 in self.quotes)
@@ -117,12 +117,13 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
     """All claims of one processed article; ``doc.text`` must have ``raw``'s length (dropped text masked)."""
     if len(doc_text(doc)) != len(raw):
         raise ValueError("the Doc's text must keep the raw text's offsets")
-    resolver = SpeakerResolver(doc, raw)
+    quotes = quotations(raw)
+    resolver = SpeakerResolver(doc, raw, quotes=quotes)
     found: list[Found] = sorted(doc._.attributions or [], key=lambda f: f.cue[0])
     contacts: list[FoundContact] = list(doc._.contacts or [])
     dates: list[tuple[int, int]] = list(doc._.dates or [])
     claims: list[Claim] = []
-    spoken = SpeechDate(raw, published)
+    spoken = SpeechDate(published, quotes)
     reported = assign_contacts([f for f in found if reportable(f)], contacts)
     used_contacts = {id(c) for c, _ in reported.values()}
     events: list[tuple[int, str, object]] = [(f.cue[0], "a", f) for f in found]

@@ -20,7 +20,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
-from extractor.attribution import quotations
+from extractor.attribution import in_quotes, quotations
 from extractor.doccache import span_ents
 from extractor.models import Party, Span
 
@@ -98,7 +98,8 @@ def bare_name(text: str) -> str:
 class SpeakerResolver:
     """Resolves mentions in one Doc; keeps the last person speaker for pronouns."""
 
-    def __init__(self, doc: Doc, raw: str | None = None, lex: PartyLexicon | None = None):
+    def __init__(self, doc: Doc, raw: str | None = None, lex: PartyLexicon | None = None,
+                 quotes: list[tuple[int, int]] | None = None):
         self.doc = doc
         self.raw = raw if raw is not None else doc.text
         self.lex = lex or party_lexicon()
@@ -107,7 +108,7 @@ class SpeakerResolver:
         self.person_speakers: list[Party] = []  # every person who spoke so far, in order
         self.last_group: Party | None = None
         self._author: Party | None = None  # the person behind a document just resolved
-        self._quotes = quotations(self.raw)
+        self._quotes = quotes if quotes is not None else quotations(self.raw)
         self._collect()
 
     # -- the article's people ------------------------------------------------------------------------
@@ -259,7 +260,7 @@ class SpeakerResolver:
         if low in lex.he_she:
             gender = lex.gender.get(low)
             antecedent = self._antecedent(span.start, gender)
-            if antecedent is not None and gender is not None and not self._quoted(span.start_char):
+            if antecedent is not None and gender is not None and not in_quotes(span.start_char, self._quotes):
                 # 'she' for the subject just before, outside quotations ('"he's going to think", she said')
                 person = self._find_full(antecedent.name)
                 if person is not None and person.gender is None:
@@ -331,9 +332,6 @@ class SpeakerResolver:
         """'f' or 'm' when a role or title says ('the diplomat's wife', 'Mr.'); None if it does not."""
         found = {self.lex.gender[w] for w in text.lower().replace("’", "'").split() if w in self.lex.gender}
         return found.pop() if len(found) == 1 else None
-
-    def _quoted(self, offset: int) -> bool:
-        return any(q0 < offset < q1 for q0, q1 in self._quotes)
 
     def _fits(self, name: str, gender: str | None) -> bool:
         """Whether 'he'/'she' can mean this person: not when the article says otherwise."""
