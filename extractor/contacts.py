@@ -43,6 +43,7 @@ class ContactLexicon:
     refused: frozenset[str]
     attempted: frozenset[str]
     planned: frozenset[str]
+    hindering: frozenset[str]
     unanswered_verbs: frozenset[str]
     not_contact: dict[str, frozenset[str]]
     phone_words: frozenset[str] = frozenset()
@@ -64,6 +65,7 @@ def contact_lexicon() -> ContactLexicon:
         refused=frozenset(status["refused"]),
         attempted=frozenset(status["attempted"]),
         planned=frozenset(status["planned"]),
+        hindering=frozenset(status.get("hindering", [])),
         unanswered_verbs=frozenset(status["unanswered_verbs"]),
         not_contact={k: frozenset(v) for k, v in data["not_contact_particles"].items()},
         phone_words=frozenset(data.get("phone_words", [])),
@@ -139,6 +141,22 @@ def entity_of(tok: Token) -> tuple[int, int] | None:
 
 
 TITLE_DEPS = ("compound", "amod", "nmod", "punct")
+# "the American ambassador to Russia", "the US Embassy in London": a place or body after the head
+# belongs to the party's name when the head is not a person's name
+PLACE_PREPS = ("of", "in", "to", "from", "at", "for")
+PLACE_ENTS = ("GPE", "ORG", "NORP", "LOC", "FAC")
+
+
+def _place_tail(tok: Token, end: int) -> int:
+    """End of the 'of/in/to PLACE' phrases right after a party's head, chained ('of X in Y')."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.i != end or prep.lower_ not in PLACE_PREPS:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or not (obj.ent_type_ in PLACE_ENTS or obj.pos_ == "PROPN" and obj.ent_type_ != "PERSON"):
+            continue
+        return _place_tail(obj, obj.i + 1)
+    return end
 
 
 def party_span(tok: Token) -> tuple[int, int]:
@@ -156,6 +174,8 @@ def party_span(tok: Token) -> tuple[int, int]:
         left += 1
     if doc[end - 1].text in ("'s", "’s") and end - 1 > left:
         end -= 1
+    elif tok.ent_type_ != "PERSON":
+        end = _place_tail(tok, end)
     return doc[left].idx, doc[end - 1].idx + len(doc[end - 1])
 
 
@@ -405,7 +425,8 @@ class ContactFinder:
             node = node.head
             chain.append(node)
         lemmas = [t.lemma_.lower() for t in chain]
-        negated = any(self._negated(t) for t in chain if t.pos_ in ("VERB", "AUX"))
+        negated = any(self._negated(t) for t in chain if t.pos_ in ("VERB", "AUX")
+                      and t.lemma_.lower() not in lex.hindering)
         if lemma in lex.unanswered_verbs and self._negated(tok):
             return "unanswered"
         if any(lem in lex.refused for lem in lemmas[1:]) or (lemma in lex.refused):

@@ -95,6 +95,21 @@ def bare_name(text: str) -> str:
     return _DETERMINER.sub("", text.strip())
 
 
+_ACRONYM_TAIL = re.compile(r"\s*\([^()]*\)?$")
+_NAME_ENTS = ("ORG", "GPE", "NORP", "FAC", "LOC")
+
+
+def _names_only(span) -> bool:
+    """A phrase made of names alone, with a leading determiner and 'of/in/to PLACE' links: its whole
+    text is the name."""
+    toks = list(span)
+    if toks and toks[0].dep_ == "det":
+        toks = toks[1:]
+    return bool(toks) and toks[0].ent_type_ in _NAME_ENTS and all(
+        t.ent_type_ in _NAME_ENTS or t.dep_ in ("prep", "case") and t.lower_ in ("of", "in", "to", "'s", "’s")
+        or t.text in ("(", ")") for t in toks)
+
+
 class SpeakerResolver:
     """Resolves mentions in one Doc; keeps the last person speaker for pronouns."""
 
@@ -175,6 +190,10 @@ class SpeakerResolver:
             return False
         return any(c.dep_ == "appos" and c.i > ent.end - 1 and c.lower_ in self.lex.titles and c.ent_type_ == ""
                    for c in ent.root.children)
+
+    def _is_person_name(self, text: str) -> bool:
+        """A person the article names, by full name or surname."""
+        return any(p.key == fold(text) or p.name == text for p in self.people)
 
     def _find_full(self, name: str) -> Person | None:
         for p in self.people:
@@ -304,6 +323,12 @@ class SpeakerResolver:
         if ents:
             ent = ents[0]
             name = re.sub(r"^(the|The)\s+", "", _strip_possessive(ent.text))
+            if ent.start <= head.i < ent.end and _names_only(span) and not any(
+                    t.dep_ == "poss" and self._is_person_name(t.text) for t in span):
+                # 'the U.S. State Department' (two entities to the model), 'the US Embassy in London',
+                # "Taiwan's Constitutional Court"; not "Trump's State Department"
+                name = _strip_possessive(bare_name(text))
+            name = _ACRONYM_TAIL.sub("", name) or name  # 'World Health Organization (WHO)'
             if ent.ent_id_ == "media" or words & lex.media:
                 kind = "media"
             elif ent.label_ in ("GPE", "NORP") or ent.ent_id_ == "government" or words & lex.government:

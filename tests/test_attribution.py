@@ -366,8 +366,12 @@ def test_contact_statuses_and_channels(corpus_results):
     line = contact_of(r, SEED_CALL, "line")
     assert (line.channel, names(line.initiator), names(line.counterpart)) == (
         "hotline", ["Pentagon"], ["Russian officials"])
+    # "The U.S. State Department summoned the American ambassador to Russia": whole names, both sides
     summoned = contact_of(r, SEED_CALL, "summoned")
-    assert (summoned.channel, names(summoned.initiator)) == ("meeting", ["State Department"])
+    assert (summoned.channel, names(summoned.initiator), names(summoned.counterpart)) == (
+        "meeting", ["U.S. State Department"], ["American ambassador to Russia"])
+    # "... it would not deter sustained efforts to communicate with Moscow": still an attempt
+    assert contact_of(r, SEED_CALL, "communicate").status == "attempted"
     respond = contact_of(r, SEED_CALL, "respond")
     assert respond.status == "unanswered" and "Valery Gerasimov" in names(respond.counterpart)
     between = contact_of(r, SEED_CALL, "conversation")
@@ -388,6 +392,16 @@ def test_spoke_with_is_a_phone_call_when_the_next_sentence_says_so(corpus_result
 def test_letter_contact(corpus_results):
     wrote = contact_of(corpus_results, IMMUNITY, "wrote")
     assert (wrote.channel, names(wrote.initiator)) == ("letter", ["Nick Adderley"])
+    assert names(wrote.counterpart) == ["US Embassy in London"]  # "wrote to the US Embassy in London"
+
+
+def test_an_organisation_is_named_as_written_without_its_acronym(extract):
+    claims = extract("The World Health Organization (WHO) said the virus was spreading. "
+                     "Trump's State Department said it would review the case. "
+                     "Donald Trump said he disagreed. Taiwan's Constitutional Court said the law was void.")
+    speakers = [c.speaker.name for c in claims if c.speaker]
+    assert speakers == ["World Health Organization", "State Department", "Donald Trump",
+                        "Taiwan's Constitutional Court"]
 
 
 def test_possessor_of_a_contact_noun_is_its_initiator(corpus_results):
