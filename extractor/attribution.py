@@ -412,6 +412,16 @@ class AttributionFinder:
             pobj = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 content = subtree_chars(pobj)
+                # 'called on Clinton to release the transcripts': the parser hangs 'to release' on the verb
+                told = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > pobj.right_edge.i
+                             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+                if told is not None:
+                    # not 'but at the same time interfered with ...': a conjoined verb is the writer's
+                    last = max((c.right_edge for c in told.children if c.dep_ not in ("conj", "cc", "punct") or (
+                        c.dep_ == "conj" and any(a.lower_ == "to" for a in c.children))),
+                               key=lambda t: t.i, default=told)
+                    last = told if last.i < told.i else last
+                    content = (content[0], last.idx + len(last))
         if content is None and lemma in ("ask", "wonder", "question", "inquire"):
             asked = next((c for c in tok.children if c.i > tok.i and (
                 c.dep_ == "prep" and c.lower_ in ("about", "whether", "if")

@@ -91,6 +91,16 @@ def test_urged_called_for_conveyed_indicated(corpus_results):
     assert side.speaker.kind == "government" and side.content.text == "that the call was initiated by the United States"
 
 
+def test_called_on_someone_to_act_is_the_whole_call(corpus_results, extract):
+    # "... called on Italy and Egypt to join the project": the parser hangs 'to join' on 'called'
+    called = by_cue(corpus_results, "wn-2020-01-10-greek-prime-minister-reaffirms-eastmed-pipeline", "called on")
+    assert called.content.text == "Italy and Egypt to join the project"
+    claims = extract("He called for the government of Ukraine to reduce corruption but at the same time "
+                     "interfered with an investigation.")
+    assert [c.content.text for c in claims if c.cue.text == "called for"] == [
+        "the government of Ukraine to reduce corruption"]
+
+
 def test_colon_headline(corpus_results):
     c = next(c for c in corpus_results[SEED_DUP].claims if c.cue and c.cue.text == ":")
     assert (c.speaker.name, c.speaker.kind) == ("Pentagon", "government")
