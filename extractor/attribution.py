@@ -47,6 +47,7 @@ class Lexicon:
     object_preps: frozenset[str] = frozenset()
     audiences: frozenset[str] = frozenset()
     told_objects: frozenset[str] = frozenset()
+    hearsay_adverbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +68,7 @@ def lexicon() -> Lexicon:
         object_preps=frozenset(data["object_preps"]),
         audiences=frozenset(data["audiences"]),
         told_objects=frozenset(data["told_objects"]),
+        hearsay_adverbs=frozenset(data.get("hearsay_adverbs", [])),
     )
 
 
@@ -345,6 +347,8 @@ class AttributionFinder:
                     item = self._adjective(tok, sent)
                 elif tok.text == ":" and tok.i > sent.start:
                     item = self._colon(tok, sent)
+                elif tok.dep_ == "advmod" and tok.lower_ in self.lex.hearsay_adverbs:
+                    item = self._hearsay(tok, sent)
                 if item is not None:
                     item.cue_token = tok.i
                     found.append(item)
@@ -608,6 +612,31 @@ class AttributionFinder:
             sentence=(sent.start_char, sent.end_char),
             confidence=0.6,
             stance=True,
+        )
+
+    def _hearsay(self, tok: Token, sent: Span) -> Found | None:
+        """'Khan reportedly started attacking people': the adverb is the cue, the clause it modifies
+        (around the adverb, as PolNeAR marks it) the content, and no one is named as the source."""
+        doc, verb = tok.doc, tok.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in self.lex.verbs or verb.dep_ == "prep":
+            return None  # 'reportedly said': the verb is the cue
+        if tok.i > verb.i and verb.pos_ != "AUX":
+            return None  # 'receiving reportedly a total of': the adverb hedges a number, not a clause
+        last = max((c.right_edge for c in verb.children if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")
+                    and c.lower_ != "according"), key=lambda t: t.i, default=verb)
+        lo, hi = verb.left_edge.i, max(last.i, verb.i) + 1
+        parts = [p for p in (trim(doc, doc[lo].idx, tok.idx), trim(doc, tok.idx + len(tok), doc[hi - 1].idx
+                                                                   + len(doc[hi - 1]))) if p is not None]
+        if not parts:
+            return None
+        return Found(
+            cue=(tok.idx, tok.idx + len(tok)),
+            cue_lemma=tok.lower_,
+            source=None,
+            content=parts,
+            kind="passive",
+            sentence=(sent.start_char, sent.end_char),
+            confidence=0.6,
         )
 
     def _interrupted_clause(self, tok: Token, sent: Span) -> list[tuple[int, int]] | None:

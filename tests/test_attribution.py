@@ -101,6 +101,18 @@ def test_called_on_someone_to_act_is_the_whole_call(corpus_results, extract):
         "the government of Ukraine to reduce corruption"]
 
 
+def test_reportedly_hands_its_clause_to_unnamed_others(corpus_results, extract):
+    claims = corpus_results["wn-2019-12-02-bystanders-foil-knife-weilding-man-on-london-bri"].claims
+    # "Khan reportedly started attacking people there, and one of them died ..., according to The Times."
+    hedged = [c for c in claims if c.cue and c.cue.text == "reportedly" and "Khan reportedly" in c.sentence.text]
+    assert len(hedged) == 1 and hedged[0].speaker is None
+    assert hedged[0].content.text == "Khan reportedly started attacking people there"
+    assert hedged[0].attribution.type == "passive"
+    # 'reportedly said' is the verb's claim; 'receiving reportedly a total' hedges a number
+    said = extract("A source reportedly said the toll was higher. He won, receiving reportedly a total of 6,777 votes.")
+    assert [c.cue.text for c in said] == ["reportedly said"]
+
+
 def test_colon_headline(corpus_results):
     c = next(c for c in corpus_results[SEED_DUP].claims if c.cue and c.cue.text == ":")
     assert (c.speaker.name, c.speaker.kind) == ("Pentagon", "government")
