@@ -268,6 +268,15 @@ def relative_in_content(verb: Token) -> tuple[Token, Token] | None:
 def inverted_subject(cue: Token) -> Token | None:
     """'"...," said David Brock, a Clinton confidant who ...': the parser hangs the name that follows the
     cue on some later word; the phrase after the cue, up to a comma, names the speaker."""
+    phrase = inverted_phrase(cue)
+    if phrase is None:
+        return None
+    root = cue.doc[phrase[0] : phrase[1]].root
+    return root if root.pos_ in ("PROPN", "NOUN") and root.head.i != cue.i else None
+
+
+def inverted_phrase(cue: Token) -> tuple[int, int] | None:
+    """Token range of the name phrase right after the cue, up to a comma, bracket or the sentence end."""
     doc, sent = cue.doc, cue.sent
     start = cue.i + 1
     if start >= sent.end or doc[start].pos_ not in ("PROPN", "DET", "ADJ", "NOUN"):
@@ -277,8 +286,7 @@ def inverted_subject(cue: Token) -> Token | None:
         end += 1
     if end == start or end < sent.end and doc[end].text not in (",", ".", "(", ";", "\n"):
         return None
-    root = doc[start:end].root
-    return root if root.pos_ in ("PROPN", "NOUN") and root.head.i != cue.i else None
+    return start, end
 
 
 def is_clause(subject: Token) -> bool:
@@ -386,7 +394,11 @@ class AttributionFinder:
         if lemma == "call" and particle is None and named is None and not any(c.dep_ == "oprd" for c in tok.children):
             if not any(c.dep_ == "ccomp" for c in tok.children):
                 return None
-        if tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and lemma != "say"):
+        after_quote = tok.i > 0 and any(q_end == doc[tok.i - 1].idx + len(doc[tok.i - 1]) for _, q_end in quotes)
+        # '"We stand ready" tweeted Johnson.': the small model reads the verb as an adjective of the name
+        misread = inverted_phrase(tok) if after_quote and tok.dep_ in ("amod", "acl") else None
+        if (tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and lemma != "say")) \
+                and misread is None:
             return None
         if (gerund := gerund_content(tok.head)) is not None and gerund.i == tok.i:
             return None  # 'said seeing so many officers was welcome': the gerund is what was said
@@ -526,6 +538,8 @@ class AttributionFinder:
                 # '"...," added Gowdy': the parser takes the inverted speaker for an object
                 source_tok = next((c for c in tok.children if c.dep_ == "dobj" and c.left_edge.i == tok.i + 1
                                    and c.pos_ in ("PROPN", "PRON", "NOUN")), None) or inverted_subject(tok)
+        if misread is not None and quote_source is None and content is not None and content[1] <= tok.idx:
+            quote_source = (doc[misread[0]].idx, doc[misread[1] - 1].idx + len(doc[misread[1] - 1]))
         if quote_source is not None:
             source_tok = doc.char_span(*quote_source, alignment_mode="expand").root
         if source_tok is not None:

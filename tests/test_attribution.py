@@ -113,6 +113,16 @@ def test_reportedly_hands_its_clause_to_unnamed_others(corpus_results, extract):
     assert [c.cue.text for c in said] == ["reportedly said"]
 
 
+def test_a_quote_then_verb_then_name_without_a_comma(corpus_results, extract):
+    # '"I am in awe of the people who ran towards danger ..." tweeted Mayor of London Sadiq Khan (no relation).'
+    claims = corpus_results["wn-2019-12-02-bystanders-foil-knife-weilding-man-on-london-bri"].claims
+    tweeted = [c for c in claims if c.cue and c.cue.text == "tweeted"]
+    assert len(tweeted) == 1 and tweeted[0].speaker.mention.text == "Mayor of London Sadiq Khan"
+    assert tweeted[0].content.text.startswith('"I am in awe') and tweeted[0].attribution.type == "direct"
+    assert [(c.cue.text, c.speaker.name) for c in extract('"We stand ready" tweeted Johnson.')] == [
+        ("tweeted", "Johnson")]
+
+
 def test_colon_headline(corpus_results):
     c = next(c for c in corpus_results[SEED_DUP].claims if c.cue and c.cue.text == ":")
     assert (c.speaker.name, c.speaker.kind) == ("Pentagon", "government")
