@@ -289,6 +289,19 @@ def inverted_phrase(cue: Token) -> tuple[int, int] | None:
     return start, end
 
 
+def clause_end(verb: Token) -> Token:
+    """Last token of a verb's own clause, leaving out what the parser hangs after it: a conjoined finite
+    verb ('to reduce corruption but at the same time interfered with ...') and 'according to X'. A
+    conjoined infinitive ('to end ... and to stop paying ...') stays."""
+    last = verb
+    for c in verb.rights:
+        if c.dep_ in ("cc", "punct") or c.lower_ == "according" or (
+                c.dep_ == "conj" and not any(a.lower_ == "to" for a in c.children)):
+            continue
+        last = c.right_edge if c.right_edge.i > last.i else last
+    return last
+
+
 def is_clause(subject: Token) -> bool:
     """A 'subject' the parser built from a clause of its own ('The partner asked for X, but'): it holds
     a finite verb (not in a relative clause), so a second subject of the same verb is the real one."""
@@ -432,11 +445,7 @@ class AttributionFinder:
                 told = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > pobj.right_edge.i
                              and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
                 if told is not None:
-                    # not 'but at the same time interfered with ...': a conjoined verb is the writer's
-                    last = max((c.right_edge for c in told.children if c.dep_ not in ("conj", "cc", "punct") or (
-                        c.dep_ == "conj" and any(a.lower_ == "to" for a in c.children))),
-                               key=lambda t: t.i, default=told)
-                    last = told if last.i < told.i else last
+                    last = clause_end(told)
                     content = (content[0], last.idx + len(last))
         if content is None and lemma in ("ask", "wonder", "question", "inquire"):
             asked = next((c for c in tok.children if c.i > tok.i and (
@@ -636,9 +645,7 @@ class AttributionFinder:
             return None  # 'reportedly said': the verb is the cue
         if tok.i > verb.i and verb.pos_ != "AUX":
             return None  # 'receiving reportedly a total of': the adverb hedges a number, not a clause
-        last = max((c.right_edge for c in verb.children if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")
-                    and c.lower_ != "according"), key=lambda t: t.i, default=verb)
-        lo, hi = verb.left_edge.i, max(last.i, verb.i) + 1
+        lo, hi = verb.left_edge.i, clause_end(verb).i + 1
         parts = [p for p in (trim(doc, doc[lo].idx, tok.idx), trim(doc, tok.idx + len(tok), doc[hi - 1].idx
                                                                    + len(doc[hi - 1]))) if p is not None]
         if not parts:

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
 from extractor.attribution import in_quotes, quotations
+from extractor.contacts import PLACE_ENTS
 from extractor.doccache import span_ents
 from extractor.models import Party, Span
 
@@ -96,7 +97,6 @@ def bare_name(text: str) -> str:
 
 
 _ACRONYM_TAIL = re.compile(r"\s*\([^()]*\)?$")
-_NAME_ENTS = ("ORG", "GPE", "NORP", "FAC", "LOC")
 
 
 def _names_only(span) -> bool:
@@ -105,8 +105,8 @@ def _names_only(span) -> bool:
     toks = list(span)
     if toks and toks[0].dep_ == "det":
         toks = toks[1:]
-    return bool(toks) and toks[0].ent_type_ in _NAME_ENTS and all(
-        t.ent_type_ in _NAME_ENTS or t.dep_ in ("prep", "case") and t.lower_ in ("of", "in", "to", "'s", "’s")
+    return bool(toks) and toks[0].ent_type_ in PLACE_ENTS and all(
+        t.ent_type_ in PLACE_ENTS or t.dep_ in ("prep", "case") and t.lower_ in ("of", "in", "to", "'s", "’s")
         or t.text in ("(", ")") for t in toks)
 
 
