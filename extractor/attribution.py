@@ -407,9 +407,9 @@ class AttributionFinder:
         if lemma == "call" and particle is None and named is None and not any(c.dep_ == "oprd" for c in tok.children):
             if not any(c.dep_ == "ccomp" for c in tok.children):
                 return None
-        after_quote = tok.i > 0 and any(q_end == doc[tok.i - 1].idx + len(doc[tok.i - 1]) for _, q_end in quotes)
         # '"We stand ready" tweeted Johnson.': the small model reads the verb as an adjective of the name
-        misread = inverted_phrase(tok) if after_quote and tok.dep_ in ("amod", "acl") else None
+        misread = inverted_phrase(tok) if tok.dep_ in ("amod", "acl") and tok.i > 0 and any(
+            q_end == doc[tok.i - 1].idx + len(doc[tok.i - 1]) for _, q_end in quotes) else None
         if (tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and lemma != "say")) \
                 and misread is None:
             return None
