@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc
 
 from extractor.attribution import SPEECH, Found, quotations
 from extractor.contacts import FoundContact
-from extractor.dates import resolve_date
+from extractor.dates import Resolution, anaphoric_offset, resolve_date
 from extractor.doccache import doc_text
 from extractor.models import Attribution, Claim, Contact, DateRef, Party, Span
 from extractor.speakers import SpeakerResolver
@@ -58,17 +59,17 @@ def is_claim_date(text: str) -> bool:
 
 
 def pick_date(
-    dates: list[tuple[int, int]], raw: str, published: dt.date | None, region: tuple[int, int],
-    near: int | None = None, spoken: SpeechDate | None = None,
+    dates: list[tuple[int, int]], raw: str, region: tuple[int, int], resolve: DateResolver,
+    near: int | None = None, spoken: bool = True,
 ) -> DateRef | None:
     """The date expression for a claim: nearest ``near`` (a contact cue) or first, inside ``region``.
-    One inside a quotation is resolved against the day the words were spoken (``spoken``), if known."""
+    With ``spoken``, one inside a quotation is resolved against the day the words were spoken."""
     inside = [d for d in dates if _inside(d, region) and is_claim_date(raw[d[0] : d[1]])]
     if not inside:
         return None
     if near is not None:
         inside.sort(key=lambda d: min(abs(d[0] - near), abs(d[1] - near)))
-    resolved = [(d, resolve_date(raw[d[0] : d[1]], spoken.anchor(d) if spoken else published)) for d in inside]
+    resolved = [(d, resolve(d, spoken=spoken)) for d in inside]
     # a calendar date before an event one ('after the summit on May 13'); in order otherwise
     (start, end), res = next(((d, r) for d, r in resolved if r.resolved), resolved[0])
     text = raw[start:end]
@@ -113,6 +114,41 @@ class SpeechDate:
                 return
 
 
+class DateResolver:
+    """Resolves an article's date expressions in their context: the tense of the clause each dates
+    (``doc._.date_tenses``: 'will meet on Monday' is the next Monday), the day quoted words were
+    spoken (:class:`SpeechDate`), and the story's own day for 'the next day', 'that day' or 'two
+    days later', which publication does not anchor. That day is the last day-precise date up to
+    publication, outside quotations, in the same sentence or the one before (further back, Wikinews stories had moved on
+    to another day as often as not); with none there, the expression stays unresolved."""
+
+    def __init__(self, dates: list[tuple[int, int]], raw: str, published: dt.date | None,
+                 tenses: dict[int, str], spoken: SpeechDate, sentence_starts: list[int]):
+        self.raw, self.published, self.tenses, self.spoken = raw, published, tenses, spoken
+        self.anchored: dict[tuple[int, int], Resolution] = {}
+        day: tuple[dt.date, int] | None = None  # (the day, its sentence)
+        for d in dates:
+            if spoken.quoted(d):
+                continue
+            sentence = bisect_right(sentence_starts, d[0])
+            offset = anaphoric_offset(raw[d[0] : d[1]])
+            if offset is not None:
+                if day is not None and day[1] >= sentence - 1:
+                    day = day[0] + dt.timedelta(days=offset), sentence
+                    self.anchored[d] = Resolution(day[0].isoformat(), None, True)
+                continue
+            res = resolve_date(raw[d[0] : d[1]], published, tenses.get(d[0]))
+            if res.resolved and res.end_value is None and len(res.value or "") == 10 and \
+                    (published is None or res.value <= published.isoformat()):  # not 'is to take effect on December 10'
+                day = dt.date.fromisoformat(res.value or ""), sentence
+
+    def __call__(self, d: tuple[int, int], spoken: bool = True) -> Resolution:
+        if d in self.anchored:
+            return self.anchored[d]
+        anchor = self.spoken.anchor(d) if spoken else self.published
+        return resolve_date(self.raw[d[0] : d[1]], anchor, self.tenses.get(d[0]))
+
+
 def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None) -> list[Claim]:
     """All claims of one processed article; ``doc.text`` must have ``raw``'s length (dropped text masked)."""
     if len(doc_text(doc)) != len(raw):
@@ -124,6 +160,8 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
     dates: list[tuple[int, int]] = list(doc._.dates or [])
     claims: list[Claim] = []
     spoken = SpeechDate(published, quotes)
+    resolve_dates = DateResolver(dates, raw, published, doc._.date_tenses or {}, spoken,
+                                 [sent.start_char for sent in doc.sents])
     reported = assign_contacts([f for f in found if reportable(f)], contacts)
     used_contacts = {id(c) for c, _ in reported.values()}
     events: list[tuple[int, str, object]] = [(f.cue[0], "a", f) for f in found]
@@ -134,12 +172,12 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
             continue
         if kind == "a":
             claim = _attribution_claim(item, reported.get(id(item), (None, False)), resolver, dates, article_id,
-                                       raw, published, spoken)
+                                       raw, resolve_dates)
             claims.append(claim)
             spoken.saw(item, dates, raw)
         elif id(item) not in used_contacts and not _inside_any_content(item, found):
             used_contacts.add(id(item))
-            claims.append(_contact_claim(item, resolver, dates, article_id, raw, published))
+            claims.append(_contact_claim(item, resolver, dates, article_id, raw, resolve_dates))
     out: dict[str, Claim] = {}
     for claim in claims:
         claim = claim.with_id()
@@ -244,8 +282,7 @@ def _contact(item: FoundContact, resolver: SpeakerResolver, raw: str) -> Contact
 
 def _attribution_claim(
     f: Found, reported: tuple[FoundContact | None, bool], resolver: SpeakerResolver,
-    dates: list[tuple[int, int]], article_id: str, raw: str, published: dt.date | None,
-    spoken: SpeechDate | None = None,
+    dates: list[tuple[int, int]], article_id: str, raw: str, resolve_dates: DateResolver,
 ) -> Claim:
     speaker = resolver.resolve(*f.source) if f.source is not None else None
     via = [resolver.resolve(s, e, speaker=False) for s, e in f.via]
@@ -271,9 +308,9 @@ def _attribution_claim(
     near = contact_item.cue[0] if contact_item else None
     date = None
     if content_span is not None:
-        date = pick_date(dates, raw, published, content_span, near=near, spoken=spoken)
+        date = pick_date(dates, raw, content_span, resolve_dates, near=near)
     if date is None:
-        date = pick_date(dates, raw, published, f.sentence, near=near, spoken=spoken)
+        date = pick_date(dates, raw, f.sentence, resolve_dates, near=near)
     confidence *= date_factor(date, content_span)
     if via:
         confidence *= 0.9  # the chain is one more thing to get right
@@ -299,9 +336,9 @@ def _attribution_claim(
 
 def _contact_claim(
     c: FoundContact, resolver: SpeakerResolver, dates: list[tuple[int, int]], article_id: str, raw: str,
-    published: dt.date | None,
+    resolve_dates: DateResolver,
 ) -> Claim:
-    date = pick_date(dates, raw, published, c.sentence, near=c.cue[0])
+    date = pick_date(dates, raw, c.sentence, resolve_dates, near=c.cue[0], spoken=False)
     return Claim(
         article_id=article_id,
         sentence=_span(raw, c.sentence) or Span.of(raw, *c.sentence),

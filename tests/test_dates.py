@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.dates import Resolution, find_date_expressions, parse_dateline, resolve_date
+from extractor.dates import Resolution, anaphoric_offset, find_date_expressions, parse_dateline, resolve_date
 from extractor.models import DateRef
 
 D = datetime.date
@@ -412,3 +412,66 @@ def test_parse_dateline_on_corpus_files() -> None:
         elif not named:
             assert got is None, path.name
     assert checked > 0
+
+
+# ---------------------------------------------------------------- dates in context (Wikinews sentences)
+
+
+@pytest.fixture(scope="module")
+def claim_dates():
+    """(text, value) of every claim date of a short text, through the whole pipeline."""
+    from extractor.pipeline import extract_texts
+
+    def run(text: str, published: D) -> list[tuple[str, str | None]]:
+        return [(c.date.text, c.date.value) for c in next(extract_texts([("t", text, published)])) if c.date]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a future clause puts a weekday or a month without its year after publication
+        ("Sputnik News reported Leonov, who died in Moscow, will be buried at the Federal Military Memorial"
+         " Cemetery on Tuesday.", D(2019, 10, 12), ("Tuesday", "2019-10-15")),
+        ("Johnson described the result as a \"historic mandate\", saying he intends to leave the EU by the end"
+         " of January.", D(2019, 12, 16), ("the end of January", "2020-01-21")),
+        # a plan told in the past may lie on either side of publication: the defaults hold
+        ("The Senate was to meet Monday to discuss Pierluisi's confirmation.", D(2019, 8, 8), ("Monday", "2019-08-05")),
+        ("Humberto was expected to pass by Bermuda late Wednesday night.", D(2019, 9, 19),
+         ("late Wednesday night", "2019-09-18")),
+        ("In Ohio, which was planning to hold its primary election on Tuesday, Governor Mike DeWine postponed it,"
+         " citing the health crisis.", D(2020, 3, 20), ("Tuesday", "2020-03-17")),
+    ],
+)
+def test_future_clause_moves_dates_without_year_or_week(claim_dates, text, published, expected) -> None:
+    assert expected in claim_dates(text, published)
+
+
+def test_days_named_from_the_story_resolve_against_its_last_day(claim_dates) -> None:
+    # 'that day' is the Friday the same sentence names (published Sunday 2019-11-10)
+    text = ("On Friday, the Combined Joint Task Force Operation Inherent Resolve released a statement saying an"
+            " attack that day on an Iraqi air base near Mosul produced no casualties.")
+    assert ("that day", "2019-11-08") in claim_dates(text, D(2019, 11, 10))
+    text = ("A few days later, on July 2, Trump announced he would drop his bid to add the question, before"
+            " reversing course the next day and pressing forward.")
+    assert ("the next day", "2019-07-03") in claim_dates(text, D(2019, 7, 20))
+
+
+def test_days_named_from_the_story_need_a_past_day_close_by(claim_dates) -> None:
+    # the only day before 'later the same day' is a future one: the letter's day is not known
+    text = ("On Friday, the United States Department of Transportation announced new restrictions on flights to"
+            " Cuba. The new policy, which is to take effect on December 10, prohibits all flights to Cuba.\n\n"
+            "US Secretary of State Mike Pompeo sent a letter requesting the new rules to Elaine Chao; the new"
+            " rules were released later the same day.")
+    assert ("later the same day", None) in claim_dates(text, D(2019, 10, 27))
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [("the next day", 1), ("The following day", 1), ("later that day", 0), ("the same day", 0),
+     ("two days earlier", -2), ("A day later", 1), ("the day before", -1), ("next day", None),
+     ("several days later", None), ("Monday", None)],
+)
+def test_anaphoric_offsets(text: str, offset: int | None) -> None:
+    assert anaphoric_offset(text) == offset
