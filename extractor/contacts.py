@@ -50,6 +50,7 @@ class ContactLexicon:
     agent_verbs: frozenset[str] = frozenset()
     mutual_agent_verbs: frozenset[str] = frozenset()
     audiences: frozenset[str] = frozenset()
+    convening_bodies: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +73,7 @@ def contact_lexicon() -> ContactLexicon:
         agent_verbs=frozenset(data.get("agent_verbs", [])),
         mutual_agent_verbs=frozenset(data.get("mutual_agent_verbs", [])),
         audiences=frozenset(data.get("audiences", [])),
+        convening_bodies=frozenset(data.get("convening_bodies", [])),
     )
 
 
@@ -198,6 +200,11 @@ def prep_parties(prep: Token) -> list[Token]:
     return [h for o in prep.children if o.dep_ == "pobj" and is_party(o) for h in party_heads(o)]
 
 
+def is_named(tok: Token) -> bool:
+    """A party named by an entity or a proper noun, not by a common noun ('relatives')."""
+    return tok.ent_type_ in PARTY_ENTS or tok.pos_ == "PROPN"
+
+
 def is_party(tok: Token) -> bool:
     """Someone who can take part in a contact: a named person, group or place, a pronoun, or a noun for
     people or institutions ('their counterparts'), not 'applause' or 'the hospital'."""
@@ -274,11 +281,20 @@ class ContactFinder:
             if len(named) > 1:
                 initiators = named
         if not counterparts and len(initiators) > 1 and mutual:
+            if lemma in ("speak", "talk") and not all(is_named(t) for t in initiators) and \
+                    not self._phone_nearby(tok):
+                return None  # 'friends and relatives of political prisoners spoke': to a crowd, not each other
             initiators, counterparts = initiators[:1], initiators[1:]
         if lemma in lex.verbs_need_party and not counterparts and lemma not in ("respond", "reply"):
             return None
         if not counterparts and not initiators:
             return None
+        if not counterparts and subject is not None and subject.pos_ == "NOUN" and not is_party(subject) and \
+                lemma not in ("respond", "reply"):
+            return None  # 'Efforts are ongoing to negotiate ...', 'rats that didn't meet': no party
+        if not counterparts and lemma == "meet" and len(initiators) == 1 and \
+                initiators[0].lemma_.lower() in lex.convening_bodies:
+            return None  # 'The Senate was set to meet on Wednesday': a sitting
         if lemma in ("speak", "talk") and not counterparts:
             return None
         channel = lex.verbs[lemma]
@@ -375,17 +391,21 @@ class ContactFinder:
     @staticmethod
     def _subject(tok: Token) -> Token | None:
         seen = 0
+        climbed_xcomp = False
         while seen < 5:
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
-                if subj.dep_ == "nsubjpass":
+                if subj.dep_ == "nsubjpass" and not (seen and climbed_xcomp):
                     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                     return pobj
                 return subj
-            if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp", "relcl") and tok.head is not tok:
+            if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp", "relcl", "acomp") and \
+                    tok.head.i != tok.i:
                 if tok.dep_ == "relcl":
                     return tok.head
+                # 'G7 was scheduled to meet': the passive subject of the verb a meeting completes meets
+                climbed_xcomp = tok.dep_ == "xcomp"
                 tok = tok.head
                 seen += 1
                 continue

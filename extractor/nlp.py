@@ -2,7 +2,8 @@
 
 Components are registered with ``@Language.factory`` and leave their results on the Doc:
 ``doc.spans["cue"|"source"|"content"|"contact"|"date"]`` for display and ``doc._.attributions``,
-``doc._.contacts``, ``doc._.dates`` (and ``doc._.date_tenses``) for the claim builder. Pattern data lives in ``patterns/``.
+``doc._.contacts``, ``doc._.dates`` (and ``doc._.date_tenses``) for the claim builder. Pattern data
+lives in ``patterns/``.
 """
 
 from __future__ import annotations

@@ -62,6 +62,16 @@ def party_lexicon() -> PartyLexicon:
     )
 
 
+def _shorter_form(short: str, full: str) -> bool:
+    """'Robert Mugabe' of 'Robert Gabriel Mugabe', 'John Bolton' of 'John R. Bolton': the same first
+    and last word, the rest of the shorter name in the fuller one in order."""
+    a, b = short.split(), full.split()
+    if len(a) < 2 or len(b) <= len(a) or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    rest = iter(b[1:-1])
+    return all(w in rest for w in a[1:-1])
+
+
 @dataclass
 class Person:
     name: str
@@ -124,6 +134,7 @@ class SpeakerResolver:
         self.last_group: Party | None = None
         self._author: Party | None = None  # the person behind a document just resolved
         self._quotes = quotes if quotes is not None else quotations(self.raw)
+        self._fuller: dict[str, str] = {}  # a name the article also gives more fully -> that fuller name
         self._collect()
 
     # -- the article's people ------------------------------------------------------------------------
@@ -163,6 +174,21 @@ class SpeakerResolver:
                     owners[0].roles += p.roles
                     owners[0].gender = owners[0].gender or p.gender
                     self.people.remove(p)
+        # 'Robert Mugabe' and 'Robert Gabriel Mugabe': one person, named by the fuller form
+        for p in sorted(self.people, key=lambda q: len(q.name.split())):
+            fuller = [f for f in self.people if f is not p and _shorter_form(p.name, f.name)]
+            if len(fuller) == 1:
+                f = fuller[0]
+                f.mentions = sorted(f.mentions + p.mentions)
+                f.roles += p.roles
+                f.countries |= p.countries
+                f.gender = f.gender or p.gender
+                self.people.remove(p)
+                self._fuller[p.name] = f.name
+        for short, full in list(self._fuller.items()):
+            while full in self._fuller:
+                full = self._fuller[full]
+            self._fuller[short] = full
 
     @staticmethod
     def _descriptions(ent) -> list:
@@ -467,6 +493,7 @@ class SpeakerResolver:
         name = _strip_possessive(ent.text)
         words = [w for w in name.split() if w.lower() not in self.lex.suffixes]
         if len(name.split()) > 1:
+            name = self._fuller.get(name, name)
             person = self._find_full(name)
             known_role = role or (person.roles[0] if person and person.roles else None)
             return Party(name=name, mention=mention, kind="person", role=known_role)
@@ -474,7 +501,8 @@ class SpeakerResolver:
 
     def _by_surname(self, surname: str, written: str, mention: Span, role: str | None, offset: int) -> Party:
         """A lone surname: the one person the article gives it to; with several, the one named in this
-        or the previous sentence; otherwise the name as written, flagged ambiguous with its candidates."""
+        or the previous sentence, else the only one the article has named before it; otherwise the name
+        as written, flagged ambiguous with its candidates."""
         key = fold(surname)
         candidates = [p for p in self.people if p.key == key and len(p.name.split()) > 1] or [
             p for p in self.people if p.key == key
@@ -488,6 +516,12 @@ class SpeakerResolver:
                 return Party(name=recent.name, mention=mention, kind="person",
                              role=role or (recent.roles[0] if recent.roles else None),
                              candidates=[p.name for p in candidates], resolved_from="recency")
+            introduced = [p for p in candidates if p.mentions and min(p.mentions) < offset]
+            if len(introduced) == 1:  # 'Mugabe' before the article has named Grace Mugabe: Robert
+                p = introduced[0]
+                return Party(name=p.name, mention=mention, kind="person",
+                             role=role or (p.roles[0] if p.roles else None),
+                             candidates=[c.name for c in candidates], resolved_from="the only one named yet")
             return Party(name=written, mention=mention, kind="person", role=role, ambiguous=True,
                          candidates=[p.name for p in candidates])
         return Party(name=written, mention=mention, kind="person", role=role)

@@ -632,3 +632,65 @@ def test_ages_frequencies_and_counts_are_not_claim_dates():
     assert [t for t in ("six years old", "19-year-old", "daily", "2259", "53", "2019", "May 13", "Yesterday",
                         "many centuries", "for some years", "a few days", "in recent years")
             if is_claim_date(t)] == ["2019", "May 13", "Yesterday", "in recent years"]
+
+
+MUGABE = "wn-2019-09-09-longtime-leader-of-zimbabwe-robert-mugabe-dies-a"
+
+
+def test_a_shorter_form_of_a_name_is_the_fuller_one(corpus_results):
+    # "I informed John Bolton last night ..." in an article that first names "John R. Bolton"
+    informed = [c.contact for c in corpus_results[BOLTON].claims if c.contact and c.contact.cue.text == "informed"]
+    assert ["John R. Bolton"] in [names(k.counterpart) for k in informed]
+    # 'Robert Mugabe' first, 'Robert Gabriel Mugabe' later: one person, by the fuller name
+    speakers = {c.speaker.name for c in corpus_results[MUGABE].claims if c.speaker}
+    assert "Robert Gabriel Mugabe" in speakers and "Robert Mugabe" not in speakers
+
+
+def test_a_surname_before_its_second_bearer_is_named_is_the_first(corpus_results):
+    # 'Mugabe' early in the article, before 'Grace Mugabe' appears: Robert; after her, flagged
+    declared = next(c for c in corpus_results[MUGABE].claims if c.cue and c.cue.text == "declared"
+                    and "Only God who appointed me" in c.content.text)
+    assert (declared.speaker.mention.text, declared.speaker.name) == ("he", "Robert Gabriel Mugabe")
+    grace = corpus_results[MUGABE].article.text.index("Grace Mugabe")
+    before_grace = [c.speaker for c in corpus_results[MUGABE].claims
+                    if c.speaker and c.speaker.mention.text == "Mugabe" and c.speaker.mention.start < grace]
+    assert len(before_grace) >= 3 and all(s.name == "Robert Gabriel Mugabe" for s in before_grace)
+    negotiate = next(c.contact for c in corpus_results[MUGABE].claims
+                     if c.contact and c.contact.cue.text == "negotiate")
+    assert negotiate.initiator[0].mention.start > grace
+    assert negotiate.initiator[0].model_extra["ambiguous"] is True
+    assert "Grace Mugabe" in negotiate.initiator[0].model_extra["candidates"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("G7 was already scheduled to meet this weekend.", ("meet", ["G7"], [], "planned")),
+        ("Johnson became prime minister after Theresa May stepped down on July 24 after she was unable to"
+         " negotiate a Brexit deal.", ("negotiate", None, [], "attempted")),
+        ("African leaders have negotiated the deal over the last four years.",
+         ("negotiated", ["African leaders"], [], "held")),
+    ],
+)
+def test_contacts_with_one_side_named(extract, text, expected):
+    cue, initiator, counterpart, status = expected
+    contacts = [c.contact for c in extract(text) if c.contact]
+    assert [k.cue.text for k in contacts] == [cue]
+    k = contacts[0]
+    if initiator is not None:
+        assert names(k.initiator) == initiator
+    assert (names(k.counterpart), k.status) == (counterpart, status)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He expects rising production costs, as suppliers try to meet demand, and fewer specials.",
+        "Seven members states had bid to host the AfCFTA secretariat, with Ghana winning the bid.",
+        "During the first two hours, friends and relatives of political prisoners spoke.",
+        "The Senate was set to meet on Wednesday.",
+        "Efforts are ongoing to negotiate a peaceful end to the conflict within the nation.",
+    ],
+)
+def test_not_contacts(extract, text):
+    assert [c.contact for c in extract(text) if c.contact] == []
