@@ -471,7 +471,15 @@ class AttributionFinder:
                 content = subtree_chars(gerund)
             elif xcomp is not None and lemma in lex.object_content | {"tell", "ask", "urge", "warn", "call"}:
                 start = obj.left_edge if obj is not None and obj.i < xcomp.i else xcomp.left_edge
-                content = (start.idx, xcomp.right_edge.idx + len(xcomp.right_edge))
+                last = xcomp.right_edge
+                finite = [c for c in xcomp.rights if c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ", "VBP")
+                          and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)]
+                if finite:  # 'urged the embassy to reconsider and spoke with Pompeo': the urging's subject spoke
+                    cut = finite[0].left_edge.i - 1
+                    while cut > xcomp.i and xcomp.doc[cut].dep_ in ("cc", "punct"):
+                        cut -= 1
+                    last = xcomp.doc[cut]
+                content = (start.idx, last.idx + len(last))
             elif lemma == "tell" and obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ \
                     and obj.lemma_.lower() in lex.told_objects:
                 content = subtree_chars(obj)  # 'told a joke', 'told the story of ...'

@@ -694,3 +694,12 @@ def test_contacts_with_one_side_named(extract, text, expected):
 )
 def test_not_contacts(extract, text):
     assert [c.contact for c in extract(text) if c.contact] == []
+
+
+def test_a_finite_verb_after_a_to_clause_is_not_in_the_content(corpus_results):
+    # "Foreign Secretary Dominic Raab urged the embassy to reconsider and spoke with US Secretary of State
+    # Mike Pompeo about the case": the parser hangs 'spoke' on 'reconsider'; Raab spoke, not the embassy
+    urged = by_cue(corpus_results, IMMUNITY, "urged", "Dominic Raab")
+    assert urged.content.text == "the embassy to reconsider"
+    spoke = [c.contact for c in corpus_results[IMMUNITY].claims if c.contact and c.contact.cue.text == "spoke"]
+    assert (["Dominic Raab"], ["Mike Pompeo"]) in [(names(k.initiator), names(k.counterpart)) for k in spoke]
