@@ -302,6 +302,11 @@ def _attribution_claim(
         if in_frame and not contact.initiator and speaker is not None:
             # 'Zelensky said in a meeting with Honcharuk': the one who speaks at the meeting takes part
             contact = contact.model_copy(update={"initiator": [speaker]})
+        elif not contact.initiator and contact.counterpart and speaker is not None and \
+                speaker.kind in ("person", "organisation", "government") and contact.status == "attempted":
+            # 'The secretary added that it would not deter sustained efforts to communicate with Moscow':
+            # an attempt with no one named making it is the speaker's side's (the guideline's implied side)
+            contact = contact.model_copy(update={"initiator": [speaker]})
         confidence *= contact_item.confidence
     if speaker is not None and speaker.model_extra.get("ambiguous"):
         confidence *= 0.7

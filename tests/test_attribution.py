@@ -703,3 +703,11 @@ def test_a_finite_verb_after_a_to_clause_is_not_in_the_content(corpus_results):
     assert urged.content.text == "the embassy to reconsider"
     spoke = [c.contact for c in corpus_results[IMMUNITY].claims if c.contact and c.contact.cue.text == "spoke"]
     assert (["Dominic Raab"], ["Mike Pompeo"]) in [(names(k.initiator), names(k.counterpart)) for k in spoke]
+
+
+def test_an_attempt_with_no_one_making_it_is_the_speakers(corpus_results):
+    # "The secretary added that while frustration existed, it would not deter sustained efforts to communicate
+    # with Moscow ...": the secretary (Austin) is the side that keeps trying
+    added = by_cue(corpus_results, SEED_CALL, "added")
+    assert added.contact.cue.text == "communicate" and added.contact.status == "attempted"
+    assert (names(added.contact.initiator), names(added.contact.counterpart)) == (["Lloyd J. Austin III"], ["Moscow"])
