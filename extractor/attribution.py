@@ -331,11 +331,11 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head  # 'Democrats hoping to retain ...', 'evidence suggesting that ...'
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
             verb = verb.head.head  # 'followed that by saying', 'In asking to depose Clinton, Judicial Watch noted'
             seen += 1
             continue
-        if verb.dep_ in ("conj", "advcl", "xcomp", "acl", "acomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acl", "acomp") and verb.head.i != verb.i:
             verb = verb.head  # (acomp: 'was not willing to say')
             seen += 1
             continue
@@ -672,7 +672,7 @@ class AttributionFinder:
         """'Russia refused ..., Kirby said' and 'The years, he said, brought a shift': the cue interrupts
         or ends the clause it reports, and the parser hangs it under that clause."""
         head = tok.head
-        if head is tok or tok.dep_ not in ("parataxis", "advcl", "ccomp", "conj"):
+        if head.i == tok.i or tok.dep_ not in ("parataxis", "advcl", "ccomp", "conj"):
             return None
         if not any(c.dep_ == "nsubj" for c in tok.children) and tok.dep_ != "parataxis":
             return None

@@ -115,16 +115,16 @@ class SpeechDate:
 
 
 class DateResolver:
-    """Resolves an article's date expressions in their context: the tense of the clause each dates
-    (``doc._.date_tenses``: 'will meet on Monday' is the next Monday), the day quoted words were
-    spoken (:class:`SpeechDate`), and the story's own day for 'the next day', 'that day' or 'two
+    """Resolves an article's date expressions in their context: whether the clause each dates points
+    ahead (``doc._.future_dates``: 'will meet on Monday' is the next Monday), the day quoted words
+    were spoken (:class:`SpeechDate`), and the story's own day for 'the next day', 'that day' or 'two
     days later', which publication does not anchor. That day is the last day-precise date up to
-    publication, outside quotations, in the same sentence or the one before (further back, Wikinews stories had moved on
-    to another day as often as not); with none there, the expression stays unresolved."""
+    publication, outside quotations, in the same sentence or the one before (further back, Wikinews
+    stories had moved on to another day as often as not); with none there, it stays unresolved."""
 
     def __init__(self, dates: list[tuple[int, int]], raw: str, published: dt.date | None,
-                 tenses: dict[int, str], spoken: SpeechDate, sentence_starts: list[int]):
-        self.raw, self.published, self.tenses, self.spoken = raw, published, tenses, spoken
+                 future: frozenset[int], spoken: SpeechDate, sentence_starts: list[int]):
+        self.raw, self.published, self.future, self.spoken = raw, published, future, spoken
         self.anchored: dict[tuple[int, int], Resolution] = {}
         day: tuple[dt.date, int] | None = None  # (the day, its sentence)
         for d in dates:
@@ -137,7 +137,7 @@ class DateResolver:
                     day = day[0] + dt.timedelta(days=offset), sentence
                     self.anchored[d] = Resolution(day[0].isoformat(), None, True)
                 continue
-            res = resolve_date(raw[d[0] : d[1]], published, tenses.get(d[0]))
+            res = resolve_date(raw[d[0] : d[1]], published, d[0] in future)
             if res.resolved and res.end_value is None and len(res.value or "") == 10 and \
                     (published is None or res.value <= published.isoformat()):  # not 'is to take effect on December 10'
                 day = dt.date.fromisoformat(res.value or ""), sentence
@@ -146,7 +146,7 @@ class DateResolver:
         if d in self.anchored:
             return self.anchored[d]
         anchor = self.spoken.anchor(d) if spoken else self.published
-        return resolve_date(self.raw[d[0] : d[1]], anchor, self.tenses.get(d[0]))
+        return resolve_date(self.raw[d[0] : d[1]], anchor, d[0] in self.future)
 
 
 def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None) -> list[Claim]:
@@ -160,7 +160,7 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
     dates: list[tuple[int, int]] = list(doc._.dates or [])
     claims: list[Claim] = []
     spoken = SpeechDate(published, quotes)
-    resolve_dates = DateResolver(dates, raw, published, doc._.date_tenses or {}, spoken,
+    resolve_dates = DateResolver(dates, raw, published, doc._.future_dates or frozenset(), spoken,
                                  [sent.start_char for sent in doc.sents])
     reported = assign_contacts([f for f in found if reportable(f)], contacts)
     used_contacts = {id(c) for c, _ in reported.values()}

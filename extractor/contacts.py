@@ -208,9 +208,7 @@ def is_named(tok: Token) -> bool:
 def is_party(tok: Token) -> bool:
     """Someone who can take part in a contact: a named person, group or place, a pronoun, or a noun for
     people or institutions ('their counterparts'), not 'applause' or 'the hospital'."""
-    if tok.ent_type_ in PARTY_ENTS or tok.lower_ in PARTY_PRONOUNS:
-        return True
-    if tok.pos_ == "PROPN":
+    if is_named(tok) or tok.lower_ in PARTY_PRONOUNS:
         return True
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in party_nouns()
 
@@ -441,7 +439,7 @@ class ContactFinder:
         chain = [tok]
         node = tok
         while node.dep_ in ("xcomp", "dobj", "pobj", "prep", "ccomp", "advcl", "acl", "nsubj", "compound",
-                            "pcomp", "conj", "attr") and node.head is not node and len(chain) < 6:
+                            "pcomp", "conj", "attr") and node.head.i != node.i and len(chain) < 6:
             node = node.head
             chain.append(node)
         lemmas = [t.lemma_.lower() for t in chain]

@@ -30,7 +30,7 @@ from pathlib import Path
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Token
 
-__all__ = ["Resolution", "anaphoric_offset", "date_tenses", "find_date_expressions", "parse_dateline", "resolve_date"]
+__all__ = ["Resolution", "anaphoric_offset", "find_date_expressions", "future_dates", "parse_dateline", "resolve_date"]
 
 _DATA = json.loads((Path(__file__).parent / "patterns" / "dates.json").read_text(encoding="utf-8"))
 _MONTHS: dict[str, int] = _DATA["months"]
@@ -564,23 +564,23 @@ def _resolve(text: str, published: datetime.date | None) -> _Val | None:
 
 
 @functools.lru_cache(maxsize=16384)
-def resolve_date(text: str, published: datetime.date | None, tense: str | None = None) -> Resolution:
+def resolve_date(text: str, published: datetime.date | None, future: bool = False) -> Resolution:
     """Normalise one date expression (as spaCy's DATE entity or a date pattern gives it) against the
-    publication date; ``tense`` "future" (from :func:`date_tenses`) puts a month, day or weekday
-    named without its year or week after publication."""
+    publication date; ``future`` (its clause points ahead, :func:`future_dates`) puts a month, day or
+    weekday named without its year or week after publication."""
     norm = _normalise(text)
     found = _resolve(norm, published)
     if found is None:
         return _UNRESOLVED
-    if tense is not None and published is not None:
-        found = _toward(found, norm, published, tense)
+    if future and published is not None:
+        found = _ahead(found, norm, published)
     return Resolution(found[0], found[1], True)
 
 
 _TENSE = _DATA["tense"]
 _FUTURE_AUX = frozenset(_TENSE["future_aux"])
 _FUTURE_HEADS = frozenset(_TENSE["future_heads"])
-_SCHEDULING = frozenset(("schedule", "slate", "postpone", "reschedule", "delay"))
+_SCHEDULING = frozenset(_TENSE["scheduling_verbs"])
 _ANCHORED = re.compile(r"\d{4}|\b(?:last|next|this|past|coming|ago|yesterday|today|tonight|tomorrow|year|since)\b")
 _NAMED_MONTH = re.compile(r"\b(?:" + _MONTH + r")\b")
 _NAMED_WEEKDAY = re.compile(r"\b(?P<wd>" + _WEEKDAY + r")\b")
@@ -593,40 +593,39 @@ def _shift_year(value: str, years: int) -> str:
     return f"{year:04d}{rest}"
 
 
-def _toward(found: _Val, norm: str, published: datetime.date, tense: str) -> _Val:
-    """Move a date named without its year ('March', 'March 5') or week ('Monday') after publication
-    when its clause points there; the guideline's defaults (weekdays before publication, months up to
-    six months after it) hold when the clause says nothing."""
+def _ahead(found: _Val, norm: str, published: datetime.date) -> _Val:
+    """Move a date named without its year ('March', 'March 5') or week ('Monday') after publication;
+    for a clause that says nothing, the guideline's defaults (weekdays before publication, months up
+    to six months after it) hold."""
     if _ANCHORED.search(norm):
         return found
     value, end = found
     pub = published.isoformat()
     if _NAMED_MONTH.search(norm):
-        if tense == "future" and (end or value) < pub[: len(end or value)]:
+        if (end or value) < pub[: len(end or value)]:
             return _shift_year(value, 1), end and _shift_year(end, 1)
         return found
     weekday = _NAMED_WEEKDAY.search(norm)
-    if weekday and end is None and tense == "future" and value < pub:
+    if weekday and end is None and value < pub:
         return _weekday_after(published, _WEEKDAYS[weekday.group("wd")]).isoformat(), None
     return found
 
 
-def _clause_tense(tok: Token) -> str | None:
-    """"future" when the clause a date token belongs to (its nearest verb) points past publication."""
+def _points_ahead(tok: Token) -> bool:
+    """Whether the clause a date token belongs to (its nearest verb) points past publication."""
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") or verb.i == tok.i:
         if verb.head.i == verb.i:
-            return None
+            return False
         verb = verb.head
     if _future(verb):
-        return "future"
+        return True
     if verb.lemma_.lower() in _SCHEDULING and _present(verb):
-        return "future"  # 'is scheduled for Monday'
+        return True  # 'is scheduled for Monday'
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in _FUTURE_HEADS and (_present(head) or _future(head)) and \
-            (head.lemma_.lower() != "go" or head.tag_ == "VBG"):
-        return "future"  # 'is set to meet on Wednesday', 'are going to vote in March'
-    return None
+    # 'is set to meet on Wednesday', 'are going to vote in March'
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in _FUTURE_HEADS and (_present(head) or _future(head)) and \
+        (head.lemma_.lower() != "go" or head.tag_ == "VBG")
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
@@ -647,17 +646,14 @@ def _present(verb: Token) -> bool:
     return verb.tag_ in ("VBZ", "VBP")
 
 
-def date_tenses(doc: Doc, spans: list[tuple[int, int]]) -> dict[int, str]:
-    """For date expressions at ``spans`` (character offsets), "future" where the clause each dates
-    points past publication, keyed by start offset."""
-    out: dict[int, str] = {}
+def future_dates(doc: Doc, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """Start offsets of the date expressions at ``spans`` whose clause points past publication."""
+    out = set()
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span):
-            tense = _clause_tense(span.root)
-            if tense is not None:
-                out[start] = tense
-    return out
+        if span is not None and len(span) and _points_ahead(span.root):
+            out.add(start)
+    return frozenset(out)
 
 
 _ANAPHORIC = _DATA["anaphoric"]

@@ -247,7 +247,7 @@ class SpeakerResolver:
             if node.pos_ == "NOUN" and node.i < root.i and any(c.dep_ == "appos" for c in node.children):
                 words = [t.text for t in node.lefts if t.dep_ in ("compound", "amod")] + [node.lemma_]
                 return " ".join(words)
-            if node.head is node:
+            if node.head.i == node.i:
                 break
         return None
 
