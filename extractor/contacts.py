@@ -105,7 +105,7 @@ def party_heads(tok: Token) -> list[Token]:
                   and not _in_possessor(t, tok)]
         if len(people) > 1:
             return people  # "the ministers, A for X and B for Y": the parse of the list is often wrong
-    if appos is not None and (appos.ent_type_ in PARTY_ENTS or appos.pos_ == "PROPN") and not (
+    if appos is not None and is_named(appos) and not (
             appos.i > 0 and tok.doc[appos.i - 1].text == "("):  # 'Bill Schuette (R)' names a party affiliation
         tok = appos
     # "Shoigu and Russian Army General Valery Gerasimov": the parser hangs "Shoigu and ..." on the
