@@ -318,6 +318,31 @@ def test_inverted_speaker_say_the_same_and_relative_pronoun_content(extract):
     assert say.speaker.mention.text == "they" and say.content.text.startswith("which")
 
 
+def test_speakers_the_parser_strands_or_quotes(corpus_results, extract):
+    # '"The only conclusion ...," tweeted former thinktank executive Ken Gude.': not the quoted 'conclusion'
+    assert by_cue(corpus_results, SUBPOENA, "tweeted").speaker.mention.text == "former thinktank executive Ken Gude"
+    claims = extract('"Not ours", said Jorgensen, who is running for president. "We have no business there."')
+    assert claims[0].speaker.mention.text == "Jorgensen, who is running for president"  # after the cue: kept
+    # Wikinews sentences: a subject hung on an earlier phrase, a perfect tense after 'though'
+    team = extract("In findings published on Wednesday in the journal PLOS ONE, an international team of scientists "
+                   "report ancient Egyptians captured sacred ibises from the wild.")[0]
+    assert (team.cue.text, team.speaker.mention.text) == ("report", "an international team of scientists")
+    kock = extract("The study only noted hypotheses, though Dr. Alison Kock of the University of Cape Town has "
+                   "reported a correlation with the entry of orcas into False Bay.")
+    assert [c.speaker.name for c in kock if c.cue.text == "has reported"] == ["Alison Kock"]
+
+
+def test_a_raising_verb_over_a_cue_is_one_cue_and_call_for_a_clause(extract):
+    mock = extract("Mr. Cruz seemed to mock his vague tough talk.")
+    assert [(c.cue.text, c.speaker.mention.text, c.content.text) for c in mock] == [
+        ("seemed to mock", "Mr. Cruz", "his vague tough talk")]
+    lead = extract("Sanders seems to have a lead in the state.")[0]  # no cue below: the writer's inference
+    assert (lead.cue.text, lead.speaker) == ("seems", None)
+    call = extract("Clinton is calling for the United States to take a stronger role in the conflict.")[0]
+    assert (call.cue.text, call.content.text) == ("is calling for", "the United States to take a stronger role in "
+                                                                     "the conflict")
+
+
 def test_a_quotation_with_no_speaker_is_no_claim(extract):
     claims = extract('The coalition should increase its efforts against the Islamic State, also known as "IS".')
     assert not [c for c in claims if c.cue and c.cue.text == "known"]
