@@ -199,6 +199,33 @@ def subtree_chars(tok: Token) -> tuple[int, int]:
     return doc[tok.left_edge.i].idx, doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i])
 
 
+def dateline_end(sent: Span) -> int | None:
+    """Index of the first token after a wire dateline opening the sentence ('WASHINGTON (AP) —',
+    'ORLANDO, Fla. (Reuters) -'), which the parser hangs on the subject; None without one."""
+    doc = sent.doc
+    first = doc[sent.start]
+    if not (first.is_upper and first.is_alpha and len(first) > 1 or first.pos_ == "PROPN"):
+        return None
+    for i in range(sent.start + 1, min(sent.end - 1, sent.start + 10)):
+        if doc[i].text in DASHES and doc[i].whitespace_ and doc[i - 1].whitespace_:  # not 'AFL-CIO'
+            if doc[i - 1].text == ")" or doc[i - 1].is_upper and doc[i - 1].is_alpha and first.is_upper:
+                return i + 1
+            return None
+    return None
+
+
+def past_dateline(subject: Token, others: list[Token] = ()) -> Token:
+    """The subject the parser hung on a dateline ('WASHINGTON (AP) — The White House said', 'MOSCOW
+    (Reuters) - Defence Minister Sergei Shoigu held talks'): a later subject, or the phrase after the dash."""
+    end = dateline_end(subject.sent)
+    if end is None or subject.i >= end:
+        return subject
+    later = next((o for o in others if o.i >= end), None)
+    if later is None:
+        later = next((t for t in subject.subtree if t.i >= end and t.head.i < end), None)
+    return later if later is not None and later.pos_ in ("NOUN", "PROPN", "PRON") else subject
+
+
 def noun_phrase(tok: Token, stop_before: int | None = None, relative: bool = False) -> tuple[int, int]:
     """The source noun phrase: the whole subtree, but never running into the cue or content. A relative
     clause set off by a comma stays only with `relative` (a speaker named after the cue: '"...," said Cruz,
@@ -218,6 +245,9 @@ def noun_phrase(tok: Token, stop_before: int | None = None, relative: bool = Fal
         if child.dep_ == "prep" and 0 < start <= right and doc[start - 1].text == "," and any(
                 o.dep_ == "pobj" and o.lemma_.lower() in OCCASIONS for o in child.children):
             right = min(right, start - 1)  # 'Ane Alencar, in remarks to UOL.com.br, said': the occasion
+    end_of_dateline = dateline_end(tok.sent)
+    if end_of_dateline is not None and left < end_of_dateline <= right:
+        left = end_of_dateline  # 'ORLANDO, Fla. (Reuters) - President Barack Obama said'
     for child in tok.lefts:  # 'Even the organizer of a rally'
         if child.dep_ == "advmod" and child.i == left:
             left = child.right_edge.i + 1
@@ -230,6 +260,7 @@ def noun_phrase(tok: Token, stop_before: int | None = None, relative: bool = Fal
 
 
 CLAUSE_DEPS = ("relcl", "acl", "advcl")
+DASHES = frozenset({"-", "--", "–", "—"})
 PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "weibo", "telegram", "television",
                        "tv", "radio", "air", "camera", "video"})
 OCCASIONS = frozenset({"statement", "interview", "remark", "remarks", "speech", "tweet", "letter", "briefing",
@@ -341,7 +372,7 @@ def subject_of(verb: Token) -> Token | None:
             return relative[1]
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         if subjects:
-            subject = subjects[0]
+            subject = past_dateline(subjects[0], subjects[1:])
             for later in subjects[1:]:
                 if is_clause(subject):
                     subject = later  # 'The partner asked for ..., but the commissioner stated': the nearer one

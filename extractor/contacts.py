@@ -17,6 +17,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from extractor.attribution import past_dateline
+
 PATTERNS = Path(__file__).parent / "patterns"
 PARTY_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 PARTY_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us"}
@@ -397,7 +399,7 @@ class ContactFinder:
                     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                     return pobj
-                return subj
+                return past_dateline(subj, [c for c in tok.children if c.dep_ == "nsubj"])
             if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp", "relcl", "acomp") and \
                     tok.head.i != tok.i:
                 if tok.dep_ == "relcl":

@@ -332,6 +332,18 @@ def test_speakers_the_parser_strands_or_quotes(corpus_results, extract):
     assert [c.speaker.name for c in kock if c.cue.text == "has reported"] == ["Alison Kock"]
 
 
+def test_a_wire_dateline_is_neither_speaker_nor_party(extract):
+    said = extract("ORLANDO, Fla. (Reuters) - President Barack Obama said on Monday that the gunman acted alone.")
+    assert [(c.cue.text, c.speaker.mention.text) for c in said] == [("said", "President Barack Obama")]
+    two = extract("WASHINGTON (AP) — The White House said on Monday that talks would continue.")[0]
+    assert two.speaker.mention.text == "The White House"
+    talks = extract("MOSCOW (Reuters) - Defence Minister Sergei Shoigu held talks with Lloyd Austin on Friday.")
+    contact = next(c.contact for c in talks if c.contact)
+    assert [p.name for p in contact.initiator] == ["Sergei Shoigu"]
+    afl = extract("AFL-CIO President Richard Trumka said the union would endorse the plan.")[0]
+    assert afl.speaker.mention.text == "AFL-CIO President Richard Trumka"  # a hyphen is no dateline dash
+
+
 def test_a_raising_verb_over_a_cue_is_one_cue_and_call_for_a_clause(extract):
     mock = extract("Mr. Cruz seemed to mock his vague tough talk.")
     assert [(c.cue.text, c.speaker.mention.text, c.content.text) for c in mock] == [
