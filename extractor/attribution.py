@@ -248,8 +248,8 @@ def noun_phrase(tok: Token, stop_before: int | None = None, relative: bool = Fal
     end_of_dateline = dateline_end(tok.sent)
     if end_of_dateline is not None and left < end_of_dateline <= right:
         left = end_of_dateline  # 'ORLANDO, Fla. (Reuters) - President Barack Obama said'
-    for child in tok.lefts:  # 'Even the organizer of a rally'
-        if child.dep_ == "advmod" and child.i == left:
+    for child in tok.lefts:  # 'Even the organizer of a rally', but 'Nearly half of respondents'
+        if child.dep_ == "advmod" and child.i == left and child.lower_ not in QUANTITY_ADVERBS:
             left = child.right_edge.i + 1
     while left < tok.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
@@ -261,6 +261,8 @@ def noun_phrase(tok: Token, stop_before: int | None = None, relative: bool = Fal
 
 CLAUSE_DEPS = ("relcl", "acl", "advcl")
 DASHES = frozenset({"-", "--", "–", "—"})
+QUANTITY_ADVERBS = frozenset({"nearly", "almost", "about", "only", "virtually", "just", "roughly", "approximately",
+                              "around", "fully", "exactly", "barely", "some"})
 PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "weibo", "telegram", "television",
                        "tv", "radio", "air", "camera", "video"})
 OCCASIONS = frozenset({"statement", "interview", "remark", "remarks", "speech", "tweet", "letter", "briefing",
