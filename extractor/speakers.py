@@ -416,7 +416,8 @@ class SpeakerResolver:
         while len(sents) < 3 and sents[-1].start > 0:
             sents.append(doc[sents[-1].start - 1].sent)
         for i, s in enumerate(sents):
-            subjects = [t for t in s if t.dep_ in ("nsubj", "nsubjpass") and (i > 0 or t.i < token_index)]
+            subjects = [t for t in s if (t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "pobj" and t.head.dep_ == "mark")
+                        and (i > 0 or t.i < token_index)]  # 'after Theresa May stepped down': parsed as an object
             subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", -t.i) if i > 0 else (0, -t.i))
             for t in subjects:
                 if t.lower_ in self.lex.he_she or t.lower_ in self.lex.they or t.pos_ == "PRON":

@@ -562,6 +562,10 @@ def test_requests_passive_meetings_places_and_speaking_out(corpus_results):
     assert (names(asked.initiator), names(asked.counterpart)) == (["Boris Johnson"], ["Queen Elizabeth II"])
     visit = contact_of(r, PROROGATION, "visit")  # "a visit to Ireland with Taoiseach Leo Varadkar"
     assert [p.mention.text for p in visit.counterpart] == ["Taoiseach Leo Varadkar"]
+    # "after Theresa May stepped down ... after she was unable to negotiate": the parser makes May an
+    # object of 'after'; she is still the subject nearest 'she', not the sentence's Johnson
+    negotiate = contact_of(r, PROROGATION, "negotiate")
+    assert (names(negotiate.initiator), negotiate.status) == (["Theresa May"], "attempted")
     contacts = [c.contact.cue.text for a in (SOLEIMANI, AFCFTA) for c in r[a].claims if c.contact]
     assert "spoke" not in contacts  # "spoke out against the attack" is no contact
     assert "summit" not in contacts  # "Leaders ... met in Niamey ... for an AU summit": one contact, 'met'
