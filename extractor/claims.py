@@ -254,12 +254,19 @@ def assign_contacts(found: list[Found], contacts: list[FoundContact]) -> dict[in
 def _in_frame(c: FoundContact, f: Found) -> bool:
     """The contact is the attribution's occasion: its cue lies between the attribution's cue and a
     content that follows ('said in a meeting with Honcharuk, "..."'), or between the source and the cue
-    when the source is the contact's own initiator ("Adderley wrote to the embassy asking ...")."""
+    when the source is the contact's own initiator ("Adderley wrote to the embassy asking ..."), or opens
+    the sentence with the source taking part ('During the summit, Pope Francis said', 'In a meeting that
+    day he was told by Zinichev')."""
     start, end = _frame(f)
+    src = f.source
+    own = src is not None and any(a < src[1] and src[0] < b for a, b in c.initiator)
+    told = f.kind == "passive" and src is not None and any(a < src[1] and src[0] < b for a, b in c.counterpart)
+    if (own or told) and f.sentence[0] <= c.cue[0] < start and not any(
+            a < c.cue[1] and c.cue[0] < b for a, b in f.content):
+        return True
     if not (c.cue[0] < end and start < c.cue[1]):
         return False
-    src = f.source
-    return c.cue[0] >= f.cue[0] or src is not None and any(a < src[1] and src[0] < b for a, b in c.initiator)
+    return c.cue[0] >= f.cue[0] or own
 
 
 def _inside_any_content(contact: FoundContact, found: list[Found]) -> bool:

@@ -11,6 +11,7 @@ tried to, has not tried to, did not respond, will, plans to.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -101,6 +102,11 @@ def party_heads(tok: Token) -> list[Token]:
         named = [t for t in tok.subtree if t.dep_ == "conj" and t.ent_type_ in ("PERSON", "ORG")]
         if named:
             return named
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    named = next((c for c in of.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON" and any(
+        g.dep_ == "compound" and g.ent_type_ == "GPE" for g in c.children)), None) if of is not None else None
+    if tok.ent_type_ == "" and named is not None:
+        tok = named  # 'President of France Emmanuel Macron': the country and name parsed as one phrase
     appos = next((c for c in tok.children if c.dep_ == "appos"), None)
     if appos is not None and tok.pos_ == "NOUN":
         people = [t for t in tok.subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"
@@ -205,6 +211,18 @@ def prep_parties(prep: Token) -> list[Token]:
 def is_named(tok: Token) -> bool:
     """A party named by an entity or a proper noun, not by a common noun ('relatives')."""
     return tok.ent_type_ in PARTY_ENTS or tok.pos_ == "PROPN"
+
+
+SPEAKING = frozenset({"speak", "talk", "tell", "say", "write", "explain"})
+_DOMAIN = re.compile(r"\.[a-z]{2,4}$")
+
+
+def is_outlet(tok: Token) -> bool:
+    """A news outlet ('Reuters', 'BBC Sport', 'newspaper Star of Mysore', 'Portfolio.hu')."""
+    from extractor.speakers import party_lexicon  # speakers imports this module
+
+    media = party_lexicon().media
+    return any(t.ent_id_ == "media" or t.lower_ in media for t in tok.subtree) or bool(_DOMAIN.search(tok.text))
 
 
 def is_party(tok: Token) -> bool:
@@ -332,6 +350,9 @@ class ContactFinder:
                 if len(heads) > 1:
                     initiators, counterparts = heads[:1], heads[1:]
         named_agent = False
+        senders = [c for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for c in prep_parties(p)]
+        if senders and not initiators:
+            initiators, named_agent = senders, True  # 'a sealed letter from Qaboos', 'a call from the embassy'
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON" and is_party(c)), None)
         if owner is not None and not initiators:
             initiators = party_heads(owner)  # "Trump's call with Zelensky"
@@ -357,6 +378,24 @@ class ContactFinder:
                 and (governor.lemma_.lower() not in lex.attempted | lex.refused
                      or tok.dep_ == "pobj" and tok.head.lower_ != "for")):
             governor = None  # "the briefing summarizes a call", not "sought contact": the briefing is no party
+        occasion = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "at") else None
+        if occasion is not None and occasion.dep_ == "dobj" and occasion.head.pos_ == "VERB":
+            occasion = occasion.head  # 'announced the vote in a letter': the parser hangs it on the object
+        if occasion is not None and occasion.pos_ == "VERB" and occasion.lemma_.lower() in reporting_verbs() \
+                and not initiators and tok.lower_ != "talk":  # 'in his talk at the Atlantic Council': a speech
+            # 'Pelosi announced the vote in a letter to other Democrats', 'During the summit, Pope Francis
+            # said': the speaker's words were the occasion's, so the speaker takes part
+            told = next((c for c in occasion.children if c.dep_ == "nsubjpass" and is_party(c)), None)
+            agent = next((c for c in occasion.children if c.dep_ == "agent"), None)
+            if told is not None and agent is not None:  # 'In a meeting he was told by Zinichev of ...'
+                initiators, counterparts = party_heads(told), counterparts + prep_parties(agent)
+            elif (subject := self._subject(occasion)) is not None and is_party(subject):
+                initiators = party_heads(subject)
+                if not counterparts:  # 'announced ... in a letter to other Democrats', 'encouraged Zelensky'
+                    counterparts = [c for p in occasion.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+                                    and p.i > tok.i for c in prep_parties(p)] + [
+                        c for c in occasion.children if c.dep_ == "dobj" and is_named(c)]
+            named_agent = bool(initiators)
         if not counterparts and tok.dep_ in OBJECT_DEPS and tok.head.pos_ == "VERB":
             for prep in tok.head.children:  # 'sent a letter to Biden', 'held talks with Erdogan'
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in ("with", "to") and prep.i > tok.i:
@@ -373,6 +412,10 @@ class ContactFinder:
                     named_agent = named_agent or verb in lex.agent_verbs or verb in lex.mutual_agent_verbs
                     if verb in lex.mutual_agent_verbs and len(initiators) > 1:
                         initiators, counterparts = initiators[:1], counterparts + initiators[1:]
+        elif senders and not counterparts and governor is not None and governor.pos_ == "VERB":
+            subject = self._subject(governor)  # 'He received a phone call from the embassy': he was called
+            if subject is not None and subject.i != tok.i and (is_party(subject) or subject.pos_ == "PRON"):
+                counterparts = party_heads(subject)
         pronoun = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" and is_party(c)), None)
         if not initiators and counterparts and pronoun is not None:
             initiators = [pronoun]  # 'his visit with Varadkar' (but 'their meeting' alone names no one)
@@ -499,6 +542,8 @@ class ContactFinder:
     ) -> FoundContact | None:
         if counterparts and all(c.lemma_.lower() in self.lex.audiences and c.ent_type_ == "" for c in counterparts):
             return None  # speaking to the press or the public is publishing, not a contact between parties
+        if counterparts and tok.lemma_.lower() in SPEAKING and all(is_outlet(c) for c in counterparts):
+            return None  # 'Speaking to Reuters', 'Speaking to newspaper Star of Mysore': an interview
         status = self._status(tok)
         if status in ("refused", "unanswered"):
             # the spec: 'refused'/'unanswered' mean the OTHER side declined; the subject here is that side

@@ -80,12 +80,14 @@ class Person:
     countries: set[str] = field(default_factory=set)
     mentions: list[int] = field(default_factory=list)  # character offsets where named
     gender: str | None = None  # 'f'/'m' when words say ('Mrs.', 'a diplomat's wife', 'she' for them); not guessed
-    key: str = field(init=False)  # the surname folded, as mentions are compared with it
+    given: str | None = None  # 'Qaboos' of 'Qaboos bin Said': a patronymic name is also called by it
+    keys: frozenset[str] = field(init=False)  # the surname (and such a given name) folded, as mentions are
 
     def __post_init__(self) -> None:
-        self.key = fold(self.surname)
+        self.keys = frozenset(fold(n) for n in (self.surname, self.given) if n)
 
 
+PATRONYMIC = frozenset({"bin", "ibn", "bint", "binti"})
 ROLE_TAIL = frozenset({"of", "for", "responsible", "in", "at", "on", "with", "to", "from", "who", "which", "since"})
 
 
@@ -150,9 +152,11 @@ class SpeakerResolver:
                 continue
             core = [w for w in words if w.lower() not in lex.suffixes] or words
             surname = core[-1]
+            own = [w for w in core if w.lower() not in lex.titles]
+            given = own[0] if len(own) > 2 and own[1].lower() in PATRONYMIC else None  # 'Qaboos bin Said'
             person = self._find_full(name)
             if person is None:
-                person = Person(name=name, surname=surname)
+                person = Person(name=name, surname=surname, given=given)
                 self.people.append(person)
             person.mentions.append(ent.start_char)
             role = self._role_near(ent)
@@ -168,7 +172,7 @@ class SpeakerResolver:
         full = [p for p in self.people if len(p.name.split()) > 1]
         for p in list(self.people):
             if len(p.name.split()) == 1:
-                owners = [f for f in full if f.key == fold(p.name)]
+                owners = [f for f in full if fold(p.name) in f.keys]
                 if len(owners) == 1:
                     owners[0].mentions += p.mentions
                     owners[0].roles += p.roles
@@ -219,7 +223,7 @@ class SpeakerResolver:
 
     def _is_person_name(self, text: str) -> bool:
         """A person the article names, by full name or surname."""
-        return any(p.key == fold(text) or p.name == text for p in self.people)
+        return any(fold(text) in p.keys or p.name == text for p in self.people)
 
     def _find_full(self, name: str) -> Person | None:
         for p in self.people:
@@ -479,7 +483,7 @@ class SpeakerResolver:
         if len(words) != 1 or words[0].pos_ != "PROPN":
             return None
         key = fold(words[0].text)
-        return words[0].text if any(p.key == key for p in self.people) else None
+        return words[0].text if any(key in p.keys for p in self.people) else None
 
     def _role_in(self, span, persons) -> str | None:
         if not persons:
@@ -505,8 +509,8 @@ class SpeakerResolver:
         or the previous sentence, else the only one the article has named before it; otherwise the name
         as written, flagged ambiguous with its candidates."""
         key = fold(surname)
-        candidates = [p for p in self.people if p.key == key and len(p.name.split()) > 1] or [
-            p for p in self.people if p.key == key
+        candidates = [p for p in self.people if key in p.keys and len(p.name.split()) > 1] or [
+            p for p in self.people if key in p.keys
         ]
         if len(candidates) == 1:
             p = candidates[0]
@@ -546,6 +550,8 @@ class SpeakerResolver:
         if text.lower().startswith(("a ", "an ", "another ")) and not (
                 span.root.dep_ == "appos" and span.root.head.ent_type_ == "PERSON"):
             return None  # 'according to a hospital spokesperson': someone new, not a named one's title
+        if span.root.tag_ in ("NNS", "NNPS"):
+            return None  # 'government ministers' are not the one Prime Minister
         wanted = self._normalise_role(text)
         head = span.root.lower_
         head = lex.role_synonyms.get(head, head)

@@ -758,3 +758,46 @@ def test_an_attempt_with_no_one_making_it_is_the_speakers(corpus_results):
     added = by_cue(corpus_results, SEED_CALL, "added")
     assert added.contact.cue.text == "communicate" and added.contact.status == "attempted"
     assert (names(added.contact.initiator), names(added.contact.counterpart)) == (["Lloyd J. Austin III"], ["Moscow"])
+
+
+POPE = "wn-2019-05-12-pope-francis-instructs-reporting-of-sexual-abuse"
+HOUSE_RULES = "wn-2019-11-01-u-s-house-formalizes-rules-for-trump-impeachment"
+QABOOS = "wn-2020-01-12-sultan-qaboos-of-oman-dies"
+MATOVIC = "wn-2020-12-21-prime-minister-of-slovakia-igor-matovi-tests-pos"
+
+
+def test_the_occasion_of_words_is_a_contact_of_the_speaker(corpus_results):
+    r = corpus_results
+    summit = by_cue(r, POPE, "said", "Pope Francis").contact  # "During the summit, Pope Francis said ..."
+    assert (summit.cue.text, names(summit.initiator), summit.channel) == ("summit", ["Pope Francis"], "meeting")
+    # "Pelosi ... announced the upcoming vote in a letter earlier this week to other Democratic members"
+    letter = by_cue(r, HOUSE_RULES, "announced").contact
+    assert (names(letter.initiator), [p.mention.text for p in letter.counterpart], letter.channel) == (
+        ["Nancy Pelosi"], ["other Democratic members of the House"], "letter")
+    # "In a meeting that day he was told by Emergencies Minister Yevgeny Zinichev of ...": told, so he met him
+    meeting = by_cue(r, MAGNITOGORSK, "was told by").contact
+    assert (names(meeting.initiator), names(meeting.counterpart)) == (["Vladimir Putin"], ["Yevgeny Zinichev"])
+
+
+def test_senders_titles_of_a_country_and_plural_roles(corpus_results, extract):
+    r = corpus_results
+    # "the council and other leaders would open a sealed letter from Qaboos naming his preferred successor"
+    letter = contact_of(r, QABOOS, "letter")
+    assert names(letter.initiator) == ["Qaboos bin Said"]  # 'Qaboos' for short, not a 'Said'
+    assert [p.mention.text for p in letter.counterpart] == ["the council", "other leaders"]
+    summit = contact_of(r, MATOVIC, "summit")  # "a summit with President of France Emmanuel Macron"
+    assert names(summit.counterpart) == ["Emmanuel Macron"]
+    # "government ministers who attended an official meeting with the Prime Minister": not the Prime Minister
+    meeting = contact_of(r, MATOVIC, "meeting")
+    assert (names(meeting.initiator), names(meeting.counterpart)) == (["government ministers"], ["Igor Matovič"])
+    call = extract("He received a phone call from the Russian embassy on Monday.")[0].contact
+    assert ([p.mention.text for p in call.initiator], [p.mention.text for p in call.counterpart]) == (
+        ["the Russian embassy"], ["He"])
+
+
+def test_speaking_to_a_news_outlet_is_no_contact(extract):
+    for text in ('Speaking to BBC Sport, Warholm said, "This was a very tough race."',  # Wikinews sentences
+                 'Speaking to newspaper Star of Mysore, B Shiva Parvathi said, "It is a proud moment for me."',
+                 "Bodenstab spoke to Wikinews last August."):
+        assert [c.contact for c in extract(text) if c.contact] == [], text
+    assert [c.contact.cue.text for c in extract("Biden spoke with Xi Jinping on Friday.")] == ["spoke"]
