@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -214,7 +215,7 @@ def dateline_end(sent: Span) -> int | None:
     return None
 
 
-def past_dateline(subject: Token, others: list[Token] = ()) -> Token:
+def past_dateline(subject: Token, others: Sequence[Token] = ()) -> Token:
     """The subject the parser hung on a dateline ('WASHINGTON (AP) — The White House said', 'MOSCOW
     (Reuters) - Defence Minister Sergei Shoigu held talks'): a later subject, or the phrase after the dash."""
     end = dateline_end(subject.sent)
@@ -456,7 +457,7 @@ class AttributionFinder:
         if marked is not None and not (marked.lower_ in particles and marked.dep_ == "mark"
                                        and marked.head.dep_ in ("advcl", "xcomp") and marked.head.head.i == tok.i):
             marked = None  # 'is calling for the United States to step up': 'for' parsed as the clause's mark
-        particle = particle or marked
+        particle = particle if particle is not None else marked
         quote_only = lemma in lex.needs_particle and particle is None  # 'spoke on Fox News, "..."' only
         if particle is not None and particle.i == tok.i + 1:
             cue_end = particle.i
