@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extractor.attribution import SPEECH, Found, quotations
 from extractor.contacts import FoundContact
@@ -58,13 +59,90 @@ def is_claim_date(text: str) -> bool:
     return not NOT_A_DATE.search(text.strip())
 
 
+CLAUSE_LINKS = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "csubj", "csubjpass"})
+"""Dependencies that start another clause: a date beyond one of them dates that clause."""
+
+
+def _new_clause(tok: Token) -> bool:
+    """Whether ``tok`` starts a clause of its own ('between January 2016 and December 2019' does not)."""
+    if tok.dep_ == "conj" and tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.dep_ in CLAUSE_LINKS and not _participle(tok)
+
+
+def _participle(tok: Token) -> bool:
+    """A verb that modifies without a clause of its own: 'to establish', 'a statement released after
+    the attack', 'Speaking on Monday', 'was to meet Monday to discuss'."""
+    if tok.dep_ == "xcomp":
+        return True
+    infinitive = tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if tok.tag_ not in ("VBG", "VBN") and not infinitive or any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark", "auxpass") or c.dep_ == "aux" and c.lower_ != "to"
+            for c in tok.children):
+        return False
+    # 'criticized the move, not only implying ... but also recommending ...'
+    return tok.dep_ in ("acl", "advcl") or tok.dep_ == "conj" and _participle(tok.head)
+
+
+def clause_verb(doc: Doc, offsets: tuple[int, int], stops: set[int]) -> Token | None:
+    """The verb whose clause a date expression modifies: up from the expression through nouns,
+    prepositions and participles ('in a statement released on Monday'), stopping early at a token in
+    ``stops`` (a noun cue: 'a phone call on Friday')."""
+    span = doc.char_span(*offsets, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i in stops:
+            return tok
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass") and not _participle(tok):
+            return tok
+    return tok
+
+
+def _governs(verb: Token, tok: Token) -> bool:
+    """Whether ``tok`` lies in ``verb``'s own clause: up from it to the verb crossing no clause link."""
+    while tok.i != verb.i:
+        if _new_clause(tok) or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
+def dates_clause(doc: Doc, offsets: tuple[int, int], cues: set[int], content: tuple[int, int] | None) -> bool:
+    """Whether a date outside a claim's content dates the claim's own clause ("On Tuesday, Trump
+    announced", "Speaking on Monday, she said", "attended a summit in February"), not another clause of
+    its sentence ("Putin was briefed, and flew there on Monday", "Trump, who appointed Murphy in 2017,
+    responded"; the guideline's decision). A date the parser hangs on the content's verb ("At 2:45
+    a.m., his office said, he died") and one fronted before verbs joined by 'and' ("On Monday, she met
+    him and said") count too."""
+    verb = clause_verb(doc, offsets, cues)
+    if verb is None or any(_governs(verb, doc[c]) for c in cues):
+        return True
+    if content is not None and content[0] <= verb.idx < content[1]:
+        return True
+    return offsets[1] <= verb.idx and any(doc[c].dep_ == "conj" and doc[c].head.i == verb.i for c in cues)
+
+
+ADJACENT = re.compile(r"\s*,?\s*(?:on|in|at)?\s*")
+"""What may stand between two expressions naming one time ('earlier this week on Wednesday')."""
+
+
+def _precision(res: Resolution) -> int:
+    """Days known for a single day, months for a month; an interval is less precise than its start."""
+    return len(res.value or "") - (1 if res.end_value else 0)
+
+
 def pick_date(
     dates: list[tuple[int, int]], raw: str, region: tuple[int, int], resolve: DateResolver,
-    near: int | None = None, spoken: bool = True,
+    near: int | None = None, spoken: bool = True, keep: Callable[[tuple[int, int]], bool] | None = None,
 ) -> DateRef | None:
-    """The date expression for a claim: nearest ``near`` (a contact cue) or first, inside ``region``.
-    With ``spoken``, one inside a quotation is resolved against the day the words were spoken."""
-    inside = [d for d in dates if _inside(d, region) and is_claim_date(raw[d[0] : d[1]])]
+    """The date expression for a claim: nearest ``near`` (a contact cue) or first, inside ``region``
+    (and kept by ``keep``). With ``spoken``, one inside a quotation is resolved against the day the
+    words were spoken."""
+    inside = [d for d in dates if _inside(d, region) and is_claim_date(raw[d[0] : d[1]])
+              and (keep is None or keep(d))]
     if not inside:
         return None
     if near is not None:
@@ -72,6 +150,10 @@ def pick_date(
     resolved = [(d, resolve(d, spoken=spoken)) for d in inside]
     # a calendar date before an event one ('after the summit on May 13'); in order otherwise
     (start, end), res = next(((d, r) for d, r in resolved if r.resolved), resolved[0])
+    for d, r in resolved:  # 'earlier this week on Wednesday', 'next month on August 2': the exact day
+        gap = raw[end : d[0]] if d[0] >= end else raw[d[1] : start] if d[1] <= start else None
+        if gap is not None and ADJACENT.fullmatch(gap) and r.resolved and _precision(r) > _precision(res):
+            (start, end), res = d, r
     text = raw[start:end]
     return DateRef(text=text, start=start, end=end, value=res.value, end_value=res.end_value, resolved=res.resolved)
 
@@ -171,13 +253,13 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
         if kind == "a" and not reportable(item):
             continue
         if kind == "a":
-            claim = _attribution_claim(item, reported.get(id(item), (None, False)), resolver, dates, article_id,
-                                       raw, resolve_dates)
+            claim = _attribution_claim(doc, item, reported.get(id(item), (None, False)), resolver, dates,
+                                       article_id, raw, resolve_dates)
             claims.append(claim)
             spoken.saw(item, dates, raw)
         elif id(item) not in used_contacts and not _inside_any_content(item, found):
             used_contacts.add(id(item))
-            claims.append(_contact_claim(item, resolver, dates, article_id, raw, resolve_dates))
+            claims.append(_contact_claim(doc, item, resolver, dates, article_id, raw, resolve_dates))
     out: dict[str, Claim] = {}
     for claim in claims:
         claim = claim.with_id()
@@ -287,8 +369,38 @@ def _contact(item: FoundContact, resolver: SpeakerResolver, raw: str) -> Contact
     )
 
 
+def _tokens(doc: Doc, offsets: tuple[int, int]) -> set[int]:
+    span = doc.char_span(*offsets, alignment_mode="expand")
+    return {t.i for t in span} if span is not None else set()
+
+
+def _in_clause_of(doc: Doc, offsets: tuple[int, int], heads: set[int]) -> bool:
+    """Whether a date inside a content modifies the clause of one of its heads, not a clause below it."""
+    span = doc.char_span(*offsets, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    tok = span.root
+    while tok.i not in heads:
+        if tok.head.i == tok.i or _new_clause(tok):
+            return False
+        tok = tok.head
+    return True
+
+
+def _content_heads(doc: Doc, f: Found) -> set[int]:
+    """The heads of a one-sentence content's pieces, whose clauses its own dates must modify ('announced
+    it had entered into an agreement after Turkey began an operation on Wednesday': not Wednesday)."""
+    heads: set[int] = set()
+    for start, end in f.content:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span) or span[0].sent.start != span[-1].sent.start:
+            return set()
+        heads.add(span.root.i)
+    return heads
+
+
 def _attribution_claim(
-    f: Found, reported: tuple[FoundContact | None, bool], resolver: SpeakerResolver,
+    doc: Doc, f: Found, reported: tuple[FoundContact | None, bool], resolver: SpeakerResolver,
     dates: list[tuple[int, int]], article_id: str, raw: str, resolve_dates: DateResolver,
 ) -> Claim:
     speaker = resolver.resolve(*f.source) if f.source is not None else None
@@ -320,9 +432,15 @@ def _attribution_claim(
     near = contact_item.cue[0] if contact_item else None
     date = None
     if content_span is not None:
-        date = pick_date(dates, raw, content_span, resolve_dates, near=near)
+        heads = _content_heads(doc, f)
+        date = pick_date(dates, raw, content_span, resolve_dates, near=near,
+                         keep=lambda d: not heads or _in_clause_of(doc, d, heads))
     if date is None:
-        date = pick_date(dates, raw, f.sentence, resolve_dates, near=near)
+        cues = _tokens(doc, f.cue) | ({f.cue_token} if f.cue_token is not None else set())
+        if contact_item is not None:
+            cues |= _tokens(doc, contact_item.cue)
+        date = pick_date(dates, raw, f.sentence, resolve_dates, near=near,
+                         keep=lambda d: dates_clause(doc, d, cues, content_span))
     confidence *= date_factor(date, content_span)
     if via:
         confidence *= 0.9  # the chain is one more thing to get right
@@ -347,10 +465,12 @@ def _attribution_claim(
 
 
 def _contact_claim(
-    c: FoundContact, resolver: SpeakerResolver, dates: list[tuple[int, int]], article_id: str, raw: str,
+    doc: Doc, c: FoundContact, resolver: SpeakerResolver, dates: list[tuple[int, int]], article_id: str, raw: str,
     resolve_dates: DateResolver,
 ) -> Claim:
-    date = pick_date(dates, raw, c.sentence, resolve_dates, near=c.cue[0], spoken=False)
+    cues = _tokens(doc, c.cue)
+    date = pick_date(dates, raw, c.sentence, resolve_dates, near=c.cue[0], spoken=False,
+                     keep=lambda d: dates_clause(doc, d, cues, None))
     return Claim(
         article_id=article_id,
         sentence=_span(raw, c.sentence) or Span.of(raw, *c.sentence),

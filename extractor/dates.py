@@ -584,6 +584,7 @@ _SCHEDULING = frozenset(_TENSE["scheduling_verbs"])
 _ANCHORED = re.compile(r"\d{4}|\b(?:last|next|this|past|coming|ago|yesterday|today|tonight|tomorrow|year|since)\b")
 _NAMED_MONTH = re.compile(r"\b(?:" + _MONTH + r")\b")
 _NAMED_WEEKDAY = re.compile(r"\b(?P<wd>" + _WEEKDAY + r")\b")
+_THIS_WEEKDAY = re.compile(r"\bthis (?=(?:" + _WEEKDAY + r")\b)")
 
 
 def _shift_year(value: str, years: int) -> str:
@@ -597,7 +598,7 @@ def _ahead(found: _Val, norm: str, published: datetime.date) -> _Val:
     """Move a date named without its year ('March', 'March 5') or week ('Monday') after publication;
     for a clause that says nothing, the guideline's defaults (weekdays before publication, months up
     to six months after it) hold."""
-    if _ANCHORED.search(norm):
+    if _ANCHORED.search(_THIS_WEEKDAY.sub("", norm)):  # 'this Wednesday' is as 'Wednesday'
         return found
     value, end = found
     pub = published.isoformat()
@@ -701,7 +702,7 @@ _SPAN_PARTS: dict[str, str] = {
     r"(?i:week|weekend|month|year)(?![\w-])",
     "rel_month": rf"(?i:last|this\s+past|next)\s+(?:{_M_FULL})"
     rf"|(?:{_M_FULL})(?:\s+{_D})?,?\s+(?i:of\s+)?(?i:this|last|next)\s+(?i:year)\b",
-    "weekday": rf"(?i:last|next|this\s+coming|this\s+past)\s+(?:{_WD})",
+    "weekday": rf"(?i:last|next|this\s+coming|this\s+past|this)\s+(?:{_WD})",
     "past": rf"(?i:(?:over|in|during|for|within|throughout)\s+)?"
     rf"(?:(?i:the\s+(?:past|last)|past)\s+(?:{_N}\s+{_U}|{_U1})|(?i:last)\s+{_N}\s+{_U})\b",
     "next": rf"(?i:(?:over|in|during|for|within|throughout)\s+)?(?i:the\s+)?(?i:next|coming)\s+{_N}\s+{_U}\b",

@@ -458,13 +458,33 @@ def test_days_named_from_the_story_resolve_against_its_last_day(claim_dates) -> 
     assert ("the next day", "2019-07-03") in claim_dates(text, D(2019, 7, 20))
 
 
-def test_days_named_from_the_story_need_a_past_day_close_by(claim_dates) -> None:
+@pytest.fixture(scope="module")
+def article_dates():
+    """(text, value) of every date expression of a short text, resolved in its context."""
+    from extractor.claims import DateResolver, SpeechDate
+    from extractor.nlp import load_pipeline
+
+    nlp = load_pipeline()
+
+    def run(text: str, published: D) -> list[tuple[str, str | None]]:
+        doc = nlp(text)
+        dates = list(doc._.dates)
+        resolve = DateResolver(dates, text, published, doc._.future_dates, SpeechDate(published, []),
+                               [s.start_char for s in doc.sents])
+        return [(text[d[0] : d[1]], resolve(d).value) for d in dates]
+
+    return run
+
+
+def test_days_named_from_the_story_need_a_past_day_close_by(article_dates, claim_dates) -> None:
     # the only day before 'later the same day' is a future one: the letter's day is not known
     text = ("On Friday, the United States Department of Transportation announced new restrictions on flights to"
             " Cuba. The new policy, which is to take effect on December 10, prohibits all flights to Cuba.\n\n"
             "US Secretary of State Mike Pompeo sent a letter requesting the new rules to Elaine Chao; the new"
             " rules were released later the same day.")
-    assert ("later the same day", None) in claim_dates(text, D(2019, 10, 27))
+    assert ("later the same day", None) in article_dates(text, D(2019, 10, 27))
+    # and it dates the release, a clause of its own, not the letter
+    assert ("later the same day", None) not in claim_dates(text, D(2019, 10, 27))
 
 
 @pytest.mark.parametrize(
@@ -475,3 +495,48 @@ def test_days_named_from_the_story_need_a_past_day_close_by(claim_dates) -> None
 )
 def test_anaphoric_offsets(text: str, offset: int | None) -> None:
     assert anaphoric_offset(text) == offset
+
+
+@pytest.fixture(scope="module")
+def cue_dates():
+    """(cue or contact cue, date text or None, date value) of every claim of a short text."""
+    from extractor.pipeline import extract_texts
+
+    def run(text: str, published: D) -> list[tuple[str | None, str | None, str | None]]:
+        out = []
+        for c in next(extract_texts([("t", text, published)])):
+            cue = c.cue or (c.contact.cue if c.contact else None)
+            out.append((cue.text if cue else None, c.date.text if c.date else None, c.date.value if c.date else None))
+        return out
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a date in another clause of the sentence does not date the claim (the guideline's decision)
+        ("President Trump, who appointed Murphy to her position himself in 2017, responded to her letter on Twitter,"
+         ' calling for the beginning of a presidential transition process "in the best interests of the country".',
+         D(2020, 11, 26), ("responded to", None, None)),
+        ("President Vladimir Putin was briefed, and flew to Magnitogorsk on Monday, observing the rescue mission and"
+         " visiting the wounded in hospital.", D(2019, 1, 4), ("briefed", None, None)),
+        # nor does one in a clause below the content's own ('after Turkey began ... on Wednesday')
+        ("Late on Sunday, the Kurdish-led Syrian Democratic Forces (SDF) announced it had entered into an agreement"
+         " with the government of Syria after Turkey began a military offensive into north-eastern Syria on"
+         " Wednesday.", D(2019, 10, 15), ("announced", "Late on Sunday", "2019-10-13")),
+        # 'next month on August 2', 'Earlier this week on Wednesday': the exact day
+        ("Rosselló said he is to leave office next month on August 2 at 5 p.m. local time (2100 UTC).",
+         D(2019, 7, 28), ("said", "August 2", "2019-08-02")),
+        ('Earlier this week on Wednesday on the live television, President Erdogan said: "Ayasofya will no longer'
+         ' be called a museum."', D(2019, 3, 31), ("said", "Wednesday", "2019-03-27")),
+        ("This Wednesday Greek Foreign Minister George Katrougalos emphasized the requirement of approval by UNESCO.",
+         D(2019, 3, 31), ("emphasized", "This Wednesday", "2019-03-27")),
+        # coordinated dates are one phrase, not two clauses
+        ("Before the COVID-19 pandemic, the opioid crisis claimed 15,393 lives in Canada between January 2016 and"
+         " December 2019, according to the Canadian Public Health Infobase.", D(2020, 9, 13),
+         ("according to", "December 2019", "2019-12")),
+    ],
+)
+def test_a_claim_is_dated_by_its_own_clause(cue_dates, text, published, expected) -> None:
+    assert expected in cue_dates(text, published)
