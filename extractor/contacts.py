@@ -54,6 +54,8 @@ class ContactLexicon:
     mutual_agent_verbs: frozenset[str] = frozenset()
     audiences: frozenset[str] = frozenset()
     convening_bodies: frozenset[str] = frozenset()
+    request_nouns: frozenset[str] = frozenset()
+    answer_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +79,8 @@ def contact_lexicon() -> ContactLexicon:
         mutual_agent_verbs=frozenset(data.get("mutual_agent_verbs", [])),
         audiences=frozenset(data.get("audiences", [])),
         convening_bodies=frozenset(data.get("convening_bodies", [])),
+        request_nouns=frozenset(data.get("request_nouns", [])),
+        answer_verbs=frozenset(data.get("answer_verbs", [])),
     )
 
 
@@ -247,6 +251,8 @@ class ContactFinder:
                 item = None
                 if tok.pos_ == "VERB" and lemma in self.lex.verbs:
                     item = self._verb(tok, lemma)
+                elif tok.pos_ == "NOUN" and lemma in self.lex.request_nouns:
+                    item = self._request(tok)
                 elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.lex.nouns or lemma in self.lex.nouns):
                     item = self._noun(tok, lemma if lemma in self.lex.nouns else tok.lower_)
                 if item is not None:
@@ -286,6 +292,10 @@ class ContactFinder:
                     if holder is None:
                         continue
                 counterparts.extend(prep_parties(holder))
+        if lemma == "ask" and not counterparts:  # 'asked for national security advisor John R. Bolton's resignation'
+            counterparts = [h for p in children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children
+                            if o.dep_ == "pobj" for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"
+                            and is_party(c) for h in party_heads(c)]
         subject = self._subject(tok)
         initiators = party_heads(subject) if subject is not None else []
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
@@ -429,6 +439,32 @@ class ContactFinder:
             return None
         return self._build(tok, channel, initiators, counterparts)
 
+    def _request(self, tok: Token) -> FoundContact | None:
+        """'comply with the request of Prime Minister Boris Johnson', 'Per request of Johnson, the Queen
+        suspended parliament', 'declined Britain's request': who asked (the 'of' phrase or the possessor)
+        and who was asked (the one who answers it). A request with no one named asking is left out."""
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        asker = obj if obj is not None and is_party(obj) else owner if owner is not None and is_party(owner) else None
+        if asker is None:
+            return None
+        answer = tok.head
+        if tok.dep_ == "pobj" and answer.lower_ == "with":
+            answer = answer.head  # 'comply with the request'
+        elif tok.dep_ == "pobj" and answer.lower_ in ("per", "at", "upon", "on", "by"):
+            answer = answer.head  # 'Per request of Johnson, the Queen suspended': the one who acts on it
+        elif not (tok.dep_ in OBJECT_DEPS and answer.lemma_.lower() in self.lex.answer_verbs):
+            answer = None
+        asked: list[Token] = [c for p in tok.children if p.dep_ == "prep" and p.lower_ == "to" for c in prep_parties(p)]
+        if not asked and answer is not None and answer.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("nsubjpass", "auxpass") for c in answer.children):  # 'petitioned by X at the request'
+            subject = self._subject(answer)
+            if subject is not None and subject.i != asker.i and (is_party(subject) or subject.pos_ == "PRON"):
+                asked = party_heads(subject)
+        refused = answer is not None and answer.lemma_.lower() in self.lex.refused
+        return self._build(tok, "unspecified", party_heads(asker), asked, status="refused" if refused else "held")
+
     # -- parts ---------------------------------------------------------------------------------------
 
     @staticmethod
@@ -538,16 +574,19 @@ class ContactFinder:
         return None
 
     def _build(
-        self, tok: Token, channel: str, initiators: list[Token], counterparts: list[Token]
+        self, tok: Token, channel: str, initiators: list[Token], counterparts: list[Token], status: str | None = None
     ) -> FoundContact | None:
+        """A contact from its cue and parties; with ``status`` given, the parties are already in the
+        spec's order (initiator first, also for 'refused')."""
         if counterparts and all(c.lemma_.lower() in self.lex.audiences and c.ent_type_ == "" for c in counterparts):
             return None  # speaking to the press or the public is publishing, not a contact between parties
         if counterparts and tok.lemma_.lower() in SPEAKING and all(is_outlet(c) for c in counterparts):
             return None  # 'Speaking to Reuters', 'Speaking to newspaper Star of Mysore': an interview
-        status = self._status(tok)
-        if status in ("refused", "unanswered"):
-            # the spec: 'refused'/'unanswered' mean the OTHER side declined; the subject here is that side
-            initiators, counterparts = counterparts, initiators
+        if status is None:
+            status = self._status(tok)
+            if status in ("refused", "unanswered"):
+                # the spec: 'refused'/'unanswered' mean the OTHER side declined; the subject here is that side
+                initiators, counterparts = counterparts, initiators
         if channel == "unspecified" and tok.pos_ == "VERB" and self._phone_nearby(tok):
             channel = "phone"
         # a contact names its parties and their status less reliably than a speech verb its speaker

@@ -801,3 +801,25 @@ def test_speaking_to_a_news_outlet_is_no_contact(extract):
                  "Bodenstab spoke to Wikinews last August."):
         assert [c.contact for c in extract(text) if c.contact] == [], text
     assert [c.contact.cue.text for c in extract("Biden spoke with Xi Jinping on Friday.")] == ["spoke"]
+
+
+QUEEN = "wn-2019-08-29-queen-elizabeth-agrees-to-suspend-uk-parliament"
+
+
+def test_a_request_names_who_asked_and_who_was_asked(corpus_results, extract):
+    # "the Queen ... announced she will comply with the request of Prime Minister Boris Johnson to suspend Parliament"
+    request = contact_of(corpus_results, QUEEN, "request")
+    assert (names(request.initiator), names(request.counterpart), request.status) == (
+        ["Boris Johnson"], ["Elizabeth II"], "held")
+    # "Per request of United Kingdom Prime Minister Boris Johnson, the Queen suspended parliament"
+    request = contact_of(corpus_results, PROROGATION, "request")
+    assert [p.mention.text for p in request.initiator] == ["United Kingdom Prime Minister Boris Johnson"]
+    assert [p.mention.text for p in request.counterpart] == ["Queen"]
+    # declining it is a refusal by the one asked; a request nobody is named making is no contact
+    declined = extract("The embassy declined the British government's request to waive her immunity.")[0].contact
+    assert ([p.mention.text for p in declined.initiator], [p.mention.text for p in declined.counterpart],
+            declined.status) == (["the British government"], ["The embassy"], "refused")
+    assert all(c.contact is None for c in extract("Per the request, Parliament would meet briefly in September."))
+    # "Trump announced he had asked for national security advisor John R. Bolton's resignation"
+    asked = contact_of(corpus_results, BOLTON, "asked")
+    assert (names(asked.initiator), names(asked.counterpart)) == (["Donald Trump"], ["John R. Bolton"])
