@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from extractor.attribution import SPEECH, Found, quotations
 from extractor.contacts import FoundContact
-from extractor.dates import Resolution, anaphoric_offset, resolve_date
+from extractor.dates import Resolution, anaphoric_offset, is_clock_time, resolve_date
 from extractor.doccache import doc_text
 from extractor.models import Attribution, Claim, Contact, DateRef, Party, Span
 from extractor.speakers import SpeakerResolver
@@ -28,7 +28,8 @@ MEDIA_VERBS = {"report", "learn", "write", "publish", "tweet", "post"}
 # verbs whose date is the day words were spoken or written
 STATEMENT_VERBS = SPEECH | {
     "tweet", "post", "urge", "call", "speak", "deny", "respond", "reply", "continue", "ask", "demand", "accuse",
-    "blame", "promise", "vow", "pledge", "threaten", "condemn", "criticize", "praise", "reject", "confirm"}
+    "blame", "promise", "vow", "pledge", "threaten", "condemn", "criticize", "praise", "reject", "confirm", "endorse",
+    "thank", "apologize", "concede", "comment"}
 
 
 def _span(raw: str, offsets: tuple[int, int] | None) -> Span | None:
@@ -148,6 +149,9 @@ def pick_date(
     if near is not None:
         inside.sort(key=lambda d: min(abs(d[0] - near), abs(d[1] - near)))
     resolved = [(d, resolve(d, spoken=spoken)) for d in inside]
+    resolved = [(d, r) for d, r in resolved if r.resolved or not is_clock_time(raw[d[0] : d[1]])]  # 'after 10pm'
+    if not resolved:
+        return None
     # a calendar date before an event one ('after the summit on May 13'); in order otherwise
     (start, end), res = next(((d, r) for d, r in resolved if r.resolved), resolved[0])
     for d, r in resolved:  # 'earlier this week on Wednesday', 'next month on August 2': the exact day
@@ -215,7 +219,10 @@ class DateResolver:
             sentence = bisect_right(sentence_starts, d[0])
             offset = anaphoric_offset(raw[d[0] : d[1]])
             if offset is not None:
-                if day is not None and day[1] >= sentence - 1:
+                recent = published is None or day is None or (published - day[0]).days <= 7
+                if day is not None and day[1] >= sentence - 1 and (recent or not is_clock_time(raw[d[0] : d[1]])):
+                    # a bare time of day is news of the last days ('At 2:45 a.m., his office said, he died'
+                    # after 'his last roll call vote was on September 11' is not September 11)
                     day = day[0] + dt.timedelta(days=offset), sentence
                     self.anchored[d] = Resolution(day[0].isoformat(), None, True)
                 continue

@@ -546,11 +546,40 @@ def _range(text: str, published: datetime.date | None) -> _Val | None:
     return (lo, hi) if lo[:n] <= hi[:n] else None
 
 
+_ZONES = "et|est|edt|pt|pst|pdt|ct|cst|cdt|mt|mst|mdt|gmt|bst|cet|cest|eet|eest|utc|jst|kst|ist|aest|aedt|awst"
+CLOCK = re.compile(
+    r"(?:(?:about|around|approximately|roughly|shortly (?:before|after)|just (?:before|after)"
+    r"|a quarter (?:before|to|past|after)|half past) )?"
+    r"\d{1,2}(?:[:.]\d{2})? ?(?:a\.?m\.?|p\.?m\.?)(?![a-z])"
+    r"(?: local time| (?:us )?(?:east|west)(?:ern)?(?: coast)? time| [a-z]{2,4} time| (?:" + _ZONES + r")(?![a-z]))?"
+    r"(?: ?\((?:\d{4} ?utc|utc ?[+-−]? ?\d{1,4})\)?)?(?:,? local time(?: ?\(utc ?[+-−]? ?\d{1,4}\)?)?)?"
+)
+"""A time of day, normalised ('10:39 a.m. local time (1639 utc)', 'about 5:17 p.m.'): it says which
+hour, not which day; the day is the one it is put on ('7:37 p.m. on Wednesday') or the story's."""
+
+
+def _clock_rest(text: str) -> str | None:
+    """What a normalised expression says besides its time of day ('wednesday' for '7:37 p.m. on
+    Wednesday', '' for '10:39 a.m.'), or None when it names no time of day."""
+    m = CLOCK.match(text)
+    if m is None:
+        return None
+    return re.sub(r"^(?:,? ?(?:on|of) )", "", text[m.end() :].strip(" ,")).strip()
+
+
+def is_clock_time(text: str) -> bool:
+    """A time of day alone ('10:39 a.m. local time (1639 UTC)'): its day is the story's, if known."""
+    return _clock_rest(_normalise(text)) == ""
+
+
 @functools.lru_cache(maxsize=8192)
 def _resolve(text: str, published: datetime.date | None) -> _Val | None:
     """Resolve normalised text: 'since', ranges, then the first rule whose pattern matches it whole."""
     if not text:
         return None
+    rest = _clock_rest(text)
+    if rest is not None:
+        return _resolve(rest, published) if rest else None
     if text.startswith("since "):
         inner = _resolve(text[6:], published)
         if inner is None or published is None:
@@ -668,6 +697,8 @@ def anaphoric_offset(text: str) -> int | None:
     """Days from the story's last calendar day for 'the next day', 'that day', 'two days later'; None
     for any other expression."""
     norm = _normalise(text)
+    if _clock_rest(norm) == "":
+        return 0  # '10:39 a.m. local time': a time on the story's day
     m = _ANAPHORIC_RE.fullmatch(norm)
     if m is not None:
         return _ANAPHORIC_DAYS[m.group("d")]
@@ -715,6 +746,16 @@ _SPAN_PARTS: dict[str, str] = {
     rf"|(?:{_WD})\s+(?i:morning|afternoon|evening|night)\b",
     "unanchored": r"(?i:(?:over|in|during)\s+)?(?i:the\s+)(?i:ensuing|following|subsequent)\s+(?i:days|weeks|months)\b",
     "iso": r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)",
+    # '10:39 a.m. local time (1639 UTC)', 'about 5:17 p.m.', '7:37 p.m. ... on Wednesday' (spaCy: TIME)
+    "clock": r"(?:(?i:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after)"
+    r"|a\s+quarter\s+(?:before|to|past|after)|half\s+past)\s+)?"
+    r"\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|(?i:am|pm)\b)"
+    r"(?:\s+(?i:local\s+time)|\s+(?:US\s+)?(?i:east|west)(?:ern)?(?:\s+(?i:coast))?\s+time|\s+(?:"
+    + _ZONES.upper() + r")\b)?"
+    r"(?:\s*\((?:\d{4}\s*UTC|UTC\s*[+\-−]?\s*\d{1,4})\))?"
+    rf"(?:,?\s+(?i:local\s+time)(?:\s*\(UTC\s*[+\-−]?\s*\d{{1,4}}\))?)?(?:,?\s+on\s+(?:{_WD}))?",
+    # 'that night', 'the same morning': the story's own day (spaCy: TIME, or nothing)
+    "anaphoric": r"(?i:that|the\s+same)\s+(?i:day|morning|afternoon|evening|night)\b",
     # 'in March' (not 'in May's government' or 'in April Ryan's report')
     "month_after": rf"(?<=\b(?:in|by) )(?:{_M_FULL})(?!\s*\d)(?!['\u2019]s)(?!\s+[A-Z])",
 }

@@ -540,3 +540,29 @@ def cue_dates():
 )
 def test_a_claim_is_dated_by_its_own_clause(cue_dates, text, published, expected) -> None:
     assert expected in cue_dates(text, published)
+
+
+def test_times_of_day_are_dated_by_the_story(article_dates, cue_dates) -> None:
+    # El Paso: the day is the Saturday the sentence before names
+    text = ("A gunman opened fire in a Walmart in El Paso, Texas on Saturday morning. The shooting began at 10:39 a.m."
+            " local time (1639 UTC), according to police, who said officers arrived at the Walmart six minutes later.")
+    assert ("10:39 a.m. local time (1639 UTC)", "2019-08-03") in article_dates(text, D(2019, 8, 8))
+    # a time put on a weekday takes that weekday
+    text = ("The Philippine Institute of Volcanology and Seismology (Phivolcs) reported the first quake occurred at"
+            " 7:37 p.m. local time (1137 UTC) on Wednesday.")
+    expected = ("reported", "7:37 p.m. local time (1137 UTC) on Wednesday", "2019-10-16")
+    assert expected in cue_dates(text, D(2019, 10, 22))
+    # a time after a day long past is not that day: 'his last roll call vote was on September 11'
+    text = ("His last roll call vote was on September 11. At 2:45 a.m. local time (0645 UTC), his office said, he died"
+            " at Gilchrist Hospice Care.")
+    assert ("2:45 a.m. local time (0645 UTC)", None) in article_dates(text, D(2019, 10, 18))
+    # and a time with no day at all dates nothing
+    assert ("advocate", None, None) in cue_dates(
+        "They advocate that the council should enforce a quiet zone after 10pm at residential areas.", D(2020, 8, 1))
+
+
+def test_today_in_a_quote_is_the_day_of_the_endorsement(cue_dates) -> None:
+    text = ('Wednesday, the same day that he dropped out, Bloomberg endorsed his former rival, Joe Biden.  "Three'
+            ' months ago," he said, "I entered the race for President to defeat Donald Trump. Today, I am leaving'
+            ' the race for the same reason."')
+    assert ("said", "Today", "2020-03-04") in cue_dates(text, D(2020, 3, 6))
