@@ -241,6 +241,10 @@ def noun_phrase(tok: Token, stop_before: int | None = None, relative: bool = Fal
         if child.dep_ in CLAUSE_DEPS and start <= right and start > 0 and doc[start - 1].text == "," and not (
                 relative and child.dep_ == "relcl"):
             right = min(right, start - 1)  # only a clause set off by a comma: 'people who attended said' keeps it
+        if child.dep_ == "prep" and 0 < start <= right <= child.right_edge.i and tok.lemma_.lower() not in DOCUMENTS \
+                and child.lower_ in ("during", "on", "in", "over") \
+                and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in child.children):
+            right = min(right, start - 1)  # 'the British capital's new mayor on Tuesday' (not 'a report on March 3')
         if child.dep_ == "prep" and child.lower_ in ("per", "via") and 0 < start <= right:
             right = min(right, start - 1)  # 'said Russell Zimmerman per ABC News': the chain, not the source
         if child.dep_ == "prep" and 0 < start <= right and doc[start - 1].text == "," and any(
@@ -266,6 +270,8 @@ QUANTITY_ADVERBS = frozenset({"nearly", "almost", "about", "only", "virtually", 
                               "around", "fully", "exactly", "barely", "some"})
 PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "weibo", "telegram", "television",
                        "tv", "radio", "air", "camera", "video"})
+DOCUMENTS = frozenset({"report", "tweet", "post", "statement", "study", "poll", "survey", "release", "letter",
+                       "memo", "filing", "article", "story", "analysis", "document", "email", "video", "message"})
 OCCASIONS = frozenset({"statement", "interview", "remark", "remarks", "speech", "tweet", "letter", "briefing",
                        "conference", "email", "post", "release", "appearance", "address"})
 
@@ -814,12 +820,14 @@ class AttributionFinder:
         if pobj is None:
             return None
         src_start, src_end = noun_phrase(pobj)
+        src_end = self._according_source_end(pobj, src_end)
         phrase_start, phrase_end = tok.idx, src_end
         text = doc_text(doc)
         before = trim(doc, sent.start_char, phrase_start)
         after = trim(doc, phrase_end, sent.end_char)
-        if after and (not before or (after[1] - after[0]) >= (before[1] - before[0])):
-            content = after
+        relative = after is not None and re.match(r"[\s,]*(?:which|who)\b", text[after[0] : after[0] + 12]) is not None
+        if after and (not before or (after[1] - after[0]) >= (before[1] - before[0])) and not (before and relative):
+            content = after  # (not 'according to the report, which figured ...': the report's own clause)
         else:
             content = before
         if content is None:
@@ -837,6 +845,33 @@ class AttributionFinder:
             sentence=(sent.start_char, sent.end_char),
             confidence=0.85,
         )
+
+    @staticmethod
+    def _according_source_end(pobj: Token, end: int) -> int:
+        """'According to Manila Bulletin, Wednesday's earthquake ...', 'according to NDRRMC report on
+        Saturday, which figured ...': the source ends at a comma the parser runs it over, unless what
+        follows the comma is an apposition closed by another ('According to the El Paso mayor, Dee
+        Margo, ...')."""
+        from extractor.contacts import party_nouns  # (contacts imports this module)
+
+        doc = pobj.doc
+        for t in pobj.subtree:
+            if t.i <= pobj.i or t.idx >= end or doc[t.i - 1].text != ",":
+                continue
+            if t.dep_ in CLAUSE_DEPS or t.head.dep_ in CLAUSE_DEPS and t.head.left_edge.i == t.i:
+                return doc[t.i - 2].idx + len(doc[t.i - 2])
+            if t.dep_ == "appos" or t.head.dep_ == "appos" and t.head.left_edge.i == t.i:
+                appos = t if t.dep_ == "appos" else t.head
+                after = appos.right_edge.i + 1
+                verb = next((h for h in pobj.ancestors if h.pos_ in ("VERB", "AUX") and h.lower_ != "according"), None)
+                naming = appos.pos_ == "PROPN" or appos.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or \
+                    appos.lemma_.lower() in party_nouns()  # 'Dennis B. Ross, another former ... envoy'
+                subjectless = verb is not None and verb.i > appos.i and not naming and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
+                if subjectless or after < len(doc) and doc[after].text not in (",", ")", ".", ";", "\n") and \
+                        not doc[after].is_space:  # the 'apposition' is the subject of what the source says
+                    return doc[t.i - 2].idx + len(doc[t.i - 2])
+        return end
 
     def _colon(self, tok: Token, sent: Span) -> Found | None:
         """A source introduced by a colon: a short verbless label at the start of a sentence ('Pentagon:

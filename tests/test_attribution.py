@@ -823,3 +823,25 @@ def test_a_request_names_who_asked_and_who_was_asked(corpus_results, extract):
     # "Trump announced he had asked for national security advisor John R. Bolton's resignation"
     asked = contact_of(corpus_results, BOLTON, "asked")
     assert (names(asked.initiator), names(asked.counterpart)) == (["Donald Trump"], ["John R. Bolton"])
+
+
+def test_a_source_ends_where_the_parser_runs_it_on(extract):
+    """Wikinews sentences (aftershocks of 2019-10-22, coronavirus of 2020-01-28, El Paso of 2019-08-08)."""
+    claims = extract("According to Manila Bulletin, Wednesday's earthquake, at 6.3, was the strongest recorded"
+                     " impacting Kidapawan City.")
+    according = next(c for c in claims if c.cue.text == "According to")
+    assert according.speaker.mention.text == "Manila Bulletin"
+    assert according.content.text.startswith("Wednesday's earthquake")
+    # 'which figured ...' is the report's own clause: what the report says is what came before it
+    claims = extract("76 villages were affected according to NDRRMC report on Saturday, which figured 21 injured"
+                     " individuals in Davao del Sur.")
+    according = next(c for c in claims if c.cue.text == "according to")
+    assert (according.speaker.mention.text, according.content.text) == (
+        "NDRRMC report on Saturday", "76 villages were affected")
+    # a day hung on a speaker is when they spoke, not who they are; a report's day is part of its name
+    claims = extract("According to officials on Saturday, the coronavirus may have killed two male foreign visitors"
+                     " in Wuhan, China.")
+    assert claims[0].speaker.mention.text == "officials"
+    claims = extract("Another report from the Mexican government during the weekend said that eight Mexicans were"
+                     " among the dead.")
+    assert claims[0].speaker.mention.text == "Another report from the Mexican government during the weekend"
