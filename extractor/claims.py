@@ -102,9 +102,9 @@ def clause_verb(doc: Doc, offsets: tuple[int, int], stops: set[int]) -> Token | 
     return tok
 
 
-def _governs(verb: Token, tok: Token) -> bool:
-    """Whether ``tok`` lies in ``verb``'s own clause: up from it to the verb crossing no clause link."""
-    while tok.i != verb.i:
+def _within_clause(tok: Token, heads: set[int]) -> bool:
+    """Whether ``tok`` lies in the own clause of one of ``heads``: up from it to one, crossing no clause link."""
+    while tok.i not in heads:
         if _new_clause(tok) or tok.head.i == tok.i:
             return False
         tok = tok.head
@@ -119,7 +119,7 @@ def dates_clause(doc: Doc, offsets: tuple[int, int], cues: set[int], content: tu
     a.m., his office said, he died") and one fronted before verbs joined by 'and' ("On Monday, she met
     him and said") count too."""
     verb = clause_verb(doc, offsets, cues)
-    if verb is None or any(_governs(verb, doc[c]) for c in cues):
+    if verb is None or any(_within_clause(doc[c], {verb.i}) for c in cues):
         return True
     if content is not None and content[0] <= verb.idx < content[1]:
         return True
@@ -384,14 +384,7 @@ def _tokens(doc: Doc, offsets: tuple[int, int]) -> set[int]:
 def _in_clause_of(doc: Doc, offsets: tuple[int, int], heads: set[int]) -> bool:
     """Whether a date inside a content modifies the clause of one of its heads, not a clause below it."""
     span = doc.char_span(*offsets, alignment_mode="expand")
-    if span is None or not len(span):
-        return True
-    tok = span.root
-    while tok.i not in heads:
-        if tok.head.i == tok.i or _new_clause(tok):
-            return False
-        tok = tok.head
-    return True
+    return span is None or not len(span) or _within_clause(span.root, heads)
 
 
 def _content_heads(doc: Doc, f: Found) -> set[int]:
