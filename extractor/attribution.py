@@ -858,8 +858,9 @@ class AttributionFinder:
         for t in pobj.subtree:
             if t.i <= pobj.i or t.idx >= end or doc[t.i - 1].text != ",":
                 continue
+            cut = doc[t.i - 2].idx + len(doc[t.i - 2])  # before the comma
             if t.dep_ in CLAUSE_DEPS or t.head.dep_ in CLAUSE_DEPS and t.head.left_edge.i == t.i:
-                return doc[t.i - 2].idx + len(doc[t.i - 2])
+                return cut
             if t.dep_ == "appos" or t.head.dep_ == "appos" and t.head.left_edge.i == t.i:
                 appos = t if t.dep_ == "appos" else t.head
                 after = appos.right_edge.i + 1
@@ -870,7 +871,7 @@ class AttributionFinder:
                     c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
                 if subjectless or after < len(doc) and doc[after].text not in (",", ")", ".", ";", "\n") and \
                         not doc[after].is_space:  # the 'apposition' is the subject of what the source says
-                    return doc[t.i - 2].idx + len(doc[t.i - 2])
+                    return cut
         return end
 
     def _colon(self, tok: Token, sent: Span) -> Found | None:

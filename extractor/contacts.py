@@ -221,6 +221,11 @@ SPEAKING = frozenset({"speak", "talk", "tell", "say", "write", "explain"})
 _DOMAIN = re.compile(r"\.[a-z]{2,4}$")
 
 
+def named_owner(tok: Token) -> Token | None:
+    """The party a noun belongs to, named and not a pronoun: "Trump's call", "Britain's request"."""
+    return next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON" and is_party(c)), None)
+
+
 def is_outlet(tok: Token) -> bool:
     """A news outlet ('Reuters', 'BBC Sport', 'newspaper Star of Mysore', 'Portfolio.hu')."""
     from extractor.speakers import party_lexicon  # speakers imports this module
@@ -293,9 +298,9 @@ class ContactFinder:
                         continue
                 counterparts.extend(prep_parties(holder))
         if lemma == "ask" and not counterparts:  # 'asked for national security advisor John R. Bolton's resignation'
-            counterparts = [h for p in children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children
-                            if o.dep_ == "pobj" for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"
-                            and is_party(c) for h in party_heads(c)]
+            owners = [named_owner(o) for p in children if p.dep_ == "prep" and p.lower_ == "for"
+                      for o in p.children if o.dep_ == "pobj"]
+            counterparts = [h for owner in owners if owner is not None for h in party_heads(owner)]
         subject = self._subject(tok)
         initiators = party_heads(subject) if subject is not None else []
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
@@ -363,7 +368,7 @@ class ContactFinder:
         senders = [c for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for c in prep_parties(p)]
         if senders and not initiators:
             initiators, named_agent = senders, True  # 'a sealed letter from Qaboos', 'a call from the embassy'
-        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON" and is_party(c)), None)
+        owner = named_owner(tok)
         if owner is not None and not initiators:
             initiators = party_heads(owner)  # "Trump's call with Zelensky"
         for acl in tok.children:  # 'a phone call made by President Trump to ...'
@@ -445,8 +450,7 @@ class ContactFinder:
         and who was asked (the one who answers it). A request with no one named asking is left out."""
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
-        asker = obj if obj is not None and is_party(obj) else owner if owner is not None and is_party(owner) else None
+        asker = obj if obj is not None and is_party(obj) else named_owner(tok)
         if asker is None:
             return None
         answer = tok.head
