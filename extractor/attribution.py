@@ -271,7 +271,8 @@ QUANTITY_ADVERBS = frozenset({"nearly", "almost", "about", "only", "virtually", 
 PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "weibo", "telegram", "television",
                        "tv", "radio", "air", "camera", "video"})
 DOCUMENTS = frozenset({"report", "tweet", "post", "statement", "study", "poll", "survey", "release", "letter",
-                       "memo", "filing", "article", "story", "analysis", "document", "email", "video", "message"})
+                       "memo", "filing", "article", "story", "analysis", "document", "email", "video", "message",
+                       "data", "datum", "projection", "figure", "estimate", "decree", "record"})
 OCCASIONS = frozenset({"statement", "interview", "remark", "remarks", "speech", "tweet", "letter", "briefing",
                        "conference", "email", "post", "release", "appearance", "address"})
 
@@ -442,9 +443,12 @@ class AttributionFinder:
             if item.kind == "indirect" and (text[start] in OPEN_QUOTES or text[start : start + 2] in ("''", "``")):
                 item.kind = "direct"
         self._continue_quotes(doc, found, quotes)
+        citing = citing_sources(doc)
+        self._as_reported_by(doc, found, citing)
+        self._reporter_at_the_end(doc, found)
         self._mark_nested(found, quotes)
         self._participle_sources(doc, found)
-        self._chains(found, citing_sources(doc), publishers(doc, found))
+        self._chains(found, citing, publishers(doc, found))
         return found
 
     # -- cue kinds -----------------------------------------------------------------------------------
@@ -968,6 +972,48 @@ class AttributionFinder:
         return [item for item in found if id(item) not in dropped]
 
     @staticmethod
+    def _as_reported_by(doc: Doc, found: list[Found], citing: dict[int, list[tuple[int, int]]]) -> None:
+        """'Erdogan said — as reported by Hurriyet Daily News — "..."', '"...", as quoted by Greek Reporter':
+        the newspaper is the chain behind the nearest attribution of the sentence (and, where a source is
+        found for it, an attribution of its own, as PolNeAR and the annotations have it); the words stay out
+        of that attribution's content."""
+        for tok in doc:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if by is None or tok.lemma_.lower() not in ("report", "quote", "cite") \
+                    or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+                continue
+            hosts = [o for o in found if o.cue_token is not None and o.cue_token != tok.i
+                     and o.sentence[0] <= tok.idx < o.sentence[1]]  # its sentence, or the quotation it ends
+            if hosts:
+                host = min(hosts, key=lambda o: (o.cue_token > tok.i, abs(o.cue_token - tok.i)))  # type: ignore[operator]
+                citing.setdefault(host.cue_token, []).append(noun_phrase(by))  # type: ignore[arg-type]
+                host.content = _without(host.content, _aside(tok))
+                if host.kind == "indirect" and doc_text(doc)[host.content[0][0]] in OPEN_QUOTES:
+                    host.kind = "direct"  # '— as reported by X — "..."'
+
+    @staticmethod
+    def _reporter_at_the_end(doc: Doc, found: list[Found]) -> None:
+        """'In December, a Turkish official said that the pipeline renders the effort unnecessary, Cyprus
+        Mail reported.': the parser hangs 'reported' inside what the official said; the paper reports the
+        whole clause, the official's words end before the comma."""
+        text = doc_text(doc)
+        for outer in found:
+            for inner in found:
+                if inner is outer or inner.source is None or outer.source is None or len(inner.content) != 1 \
+                        or len(outer.content) != 1 or inner.kind != "indirect":
+                    continue
+                (o0, o1), (i0, i1) = outer.content[0], inner.content[0]
+                if not (o0 <= inner.cue[0] < o1 and o0 == i0 and i1 <= inner.source[0] < inner.cue[0]
+                        and text[i1:inner.source[0]].strip() == "," and outer.source[1] <= outer.cue[0] < o0):
+                    continue
+                start = outer.sentence[0]
+                while text[start] in " \n\t":
+                    start += 1
+                inner.content = [(start, i1)]
+                outer.content = [(o0, i1)]
+
+    @staticmethod
     def _participle_sources(doc: Doc, found: list[Found]) -> None:
         """'Oramah said the use of currencies "costs Africa $5 billion," further saying, "..."': the parser
         hangs the participle inside the content, whose subject is not who speaks; the outer source is."""
@@ -1022,11 +1068,14 @@ class AttributionFinder:
 
 
 PUBLISHING = frozenset({"publish", "release", "issue", "conduct", "commission", "deliver", "put", "carry"})
+NOT_AUTHORS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY"})
 
 
 def publishers(doc: Doc, found: list[Found]) -> dict[int, list[tuple[int, int]]]:
-    """For each attribution (by ``id``) whose source is something made public by someone ('a poll
-    published by NBC News', 'a statement released by Erdogan's office'), that someone."""
+    """For each attribution (by ``id``) whose source is something someone made public, that someone:
+    'a poll published by NBC News', 'a statement released by Erdogan's office', 'data from the World Health
+    Organisation', 'projections by CNN and NPR', "CNN's projections", 'NEOC data', 'a NATO press release'.
+    The document stays the source; its author is the chain behind it."""
     out: dict[int, list[tuple[int, int]]] = {}
     for item in found:
         if item.source is None:
@@ -1034,11 +1083,65 @@ def publishers(doc: Doc, found: list[Found]) -> dict[int, list[tuple[int, int]]]
         span = doc.char_span(*item.source, alignment_mode="expand")
         if span is None:
             continue
+        authors: list[Token] = []
         for tok in span:
             if tok.dep_ == "agent" and tok.head.lemma_.lower() in PUBLISHING and tok.head.dep_ == "acl":
-                obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-                if obj is not None and obj.i < span.end:
-                    out.setdefault(id(item), []).append(noun_phrase(obj))
+                authors += [c for c in tok.children if c.dep_ == "pobj" and c.i < span.end]
+        root = span.root
+        if not authors and root.lemma_.lower() in DOCUMENTS and root.ent_type_ == "":  # not The Jakarta Post
+            authors = _document_authors(root)
+        for head in authors:
+            out.setdefault(id(item), []).extend(_coordinated(head))
+    return out
+
+
+def _aside(tok: Token) -> tuple[int, int]:
+    """Characters of the phrase under ``tok`` with the commas and dashes that set it off (not quote marks)."""
+    doc = tok.doc
+    first, last = tok.left_edge.i, tok.right_edge.i
+    while first > 0 and ((prev := doc[first - 1]).is_space or prev.is_punct and prev.text not in CLOSE_QUOTES):
+        first -= 1
+    while last + 1 < len(doc) and doc[last + 1].text in (",", *DASHES):
+        last += 1
+    return doc[first].idx, doc[last].idx + len(doc[last].text_with_ws)
+
+
+def _without(spans: list[tuple[int, int]], cut: tuple[int, int]) -> list[tuple[int, int]]:
+    """Character spans less one range (at either end, in the middle, or not at all)."""
+    out = []
+    for c0, c1 in spans:
+        if cut[1] <= c0 or c1 <= cut[0]:
+            out.append((c0, c1))
+            continue
+        out += [(a, b) for a, b in ((c0, cut[0]), (cut[1], c1)) if b > a and b - a > 1]
+    return out or spans
+
+
+def _document_authors(doc_noun: Token) -> list[Token]:
+    """Who wrote or issued a document: 'by X' and 'from X' first (not 'reports from Iraq', not 'a report
+    from Tuesday'), then a possessor ("CNN's projections"), then a named modifier ('NATO press release',
+    not 'a Twitter post')."""
+    by = [c for p in doc_noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for c in p.children
+          if c.dep_ == "pobj" and c.lemma_.lower() not in DOCUMENTS and c.ent_type_ not in (
+              NOT_AUTHORS if p.lower_ == "from" else ("DATE", "TIME"))]
+    poss = [c for c in doc_noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    named = [c for c in doc_noun.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "NORP")
+             and c.lower_ not in PLATFORMS]
+    return by or poss or named[:1]
+
+
+def _coordinated(tok: Token) -> list[tuple[int, int]]:
+    """'CNN and NPR' as two phrases; a single name as its noun phrase (a possessor without its "'s")."""
+    members = [tok]
+    while (nxt := next((c for c in members[-1].children if c.dep_ == "conj"), None)) is not None:
+        members.append(nxt)
+    if len(members) == 1:
+        start, end = noun_phrase(tok)
+        return [(start, next((c.idx for c in tok.children if c.dep_ == "case"), end))]
+    doc, out = tok.doc, []
+    for m in members:
+        stop = next((c.i for c in m.rights if c.dep_ in ("cc", "conj", "punct")), m.right_edge.i + 1)
+        out.append((doc[m.left_edge.i].idx, doc[stop - 1].idx + len(doc[stop - 1])))
     return out
 
 

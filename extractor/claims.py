@@ -399,14 +399,29 @@ def _content_heads(doc: Doc, f: Found) -> set[int]:
     return heads
 
 
+FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
+
+
+def _same_voice(party: Party, speaker: Party | None) -> bool:
+    """The chain's party is the speaker, written the same way or in the first or second person."""
+    if speaker is None or party.name != speaker.name:
+        return False
+    if party.mention is None or speaker.mention is None:
+        return True
+    low = party.mention.text.lower()
+    return low == speaker.mention.text.lower() or low in FIRST_SECOND_PERSON
+
+
 def _attribution_claim(
     doc: Doc, f: Found, reported: tuple[FoundContact | None, bool], resolver: SpeakerResolver,
     dates: list[tuple[int, int]], article_id: str, raw: str, resolve_dates: DateResolver,
 ) -> Claim:
     speaker = resolver.resolve(*f.source) if f.source is not None else None
     via = [resolver.resolve(s, e, speaker=False) for s, e in f.via]
-    seen = {speaker.name} if speaker is not None else set()
-    via = [p for p in via if not (p.name in seen or seen.add(p.name))]  # never its own source, nor one twice
+    # 'Smith told Wikinews he believed ...': the outer speaker stays in the chain even when it is the same
+    # person, named once and then referred to; 'I think I've mentioned' is one voice, not a chain
+    seen: set[str] = set()
+    via = [p for p in via if not (p.name in seen or seen.add(p.name)) and not _same_voice(p, speaker)]
     content_span = f.content_span
     kind = f.kind  # direct, indirect, according_to, passive or other: already attribution types
     if kind == "indirect" and f.cue_lemma in MEDIA_VERBS and speaker is not None and speaker.kind == "media":

@@ -109,6 +109,23 @@ def bare_name(text: str) -> str:
 
 
 _ACRONYM_TAIL = re.compile(r"\s*\([^()]*\)?$")
+_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'’.-]*,?\s+(?:(?:of|and|for|the|on|in|de|du)\s+)*){1,11})\(([A-Z]{2,8})\)")
+_ACRONYM_FILLER = frozenset({"of", "and", "for", "the", "on", "in", "de", "du"})
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """'the National Emergency Operation Centre (NEOC)': acronyms the article spells out, each to the
+    full name, when the capitals of the words before the bracket spell it ('UNESCO' from 'United
+    Nations Educational, Scientific and Cultural Organization')."""
+    out: dict[str, str] = {}
+    for m in _DEFINED_ACRONYM.finditer(text):
+        acronym, words = m.group(2), m.group(1).split()
+        for start in range(len(words)):
+            kept = [w for w in words[start:] if w.lower() not in _ACRONYM_FILLER]
+            if kept and words[start].lower() not in _ACRONYM_FILLER and "".join(w[0] for w in kept).upper() == acronym:
+                out.setdefault(acronym, " ".join(words[start:]).rstrip(","))
+                break
+    return out
 
 
 def _names_only(span) -> bool:
@@ -137,6 +154,7 @@ class SpeakerResolver:
         self._author: Party | None = None  # the person behind a document just resolved
         self._quotes = quotes if quotes is not None else quotations(self.raw)
         self._fuller: dict[str, str] = {}  # a name the article also gives more fully -> that fuller name
+        self._acronyms = defined_acronyms(self.raw)  # 'NEOC' -> 'National Emergency Operation Centre'
         self._collect()
 
     # -- the article's people ------------------------------------------------------------------------
@@ -359,6 +377,7 @@ class SpeakerResolver:
                 # "Taiwan's Constitutional Court"; not "Trump's State Department"
                 name = _strip_possessive(bare_name(text))
             name = _ACRONYM_TAIL.sub("", name) or name  # 'World Health Organization (WHO)'
+            name = self._acronyms.get(name, name)
             if ent.ent_id_ == "media" or words & lex.media:
                 kind = "media"
             elif ent.label_ in ("GPE", "NORP") or ent.ent_id_ == "government" or words & lex.government:
