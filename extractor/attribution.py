@@ -944,7 +944,8 @@ class AttributionFinder:
                 if q_start < last_end:
                     continue
                 gap = text[last_end:q_start]
-                if not re.fullmatch(r"[\s\xa0.,;:]*", gap) or gap.count("\n") > 4:
+                if not (re.fullmatch(r"[\s\xa0.,;:]*", gap) or last_end == max(item.cue[1], item.source[1] if
+                        item.source else 0) and _OCCASION_GAP.fullmatch(gap)) or gap.count("\n") > 4:
                     break  # words between: the quotation is someone else's, or the article's
                 if any(s <= q_start < e for s, e in covered) or any(q_start <= c < q_end for c in cues):
                     break
@@ -1093,6 +1094,11 @@ def publishers(doc: Doc, found: list[Found]) -> dict[int, list[tuple[int, int]]]
         for head in authors:
             out.setdefault(id(item), []).extend(_coordinated(head))
     return out
+
+
+# '"A," wrote Trump on Twitter, "and B."': a short phrase of time or place between the speaker and the
+# rest of the quotation
+_OCCASION_GAP = re.compile(r"[\s\xa0]+(?:on|in|at|via|during|late|early|last|this|from)\b[^\"“”\n.;:,]{1,40},[\s\xa0]*")
 
 
 def _aside(tok: Token) -> tuple[int, int]:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from extractor.attribution import SPEECH, Found, quotations
+from extractor.attribution import SPEECH, Found, in_quotes, quotations
 from extractor.contacts import FoundContact
 from extractor.dates import Resolution, anaphoric_offset, is_clock_time, resolve_date
 from extractor.doccache import doc_text
@@ -256,6 +256,8 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
     events: list[tuple[int, str, object]] = [(f.cue[0], "a", f) for f in found]
     events += [(c.cue[0], "c", c) for c in contacts]
     events.sort(key=lambda e: (e[0], e[1]))
+    by_found: dict[int, Claim] = {}
+    inside: list[tuple[int, FoundContact]] = []
     for _, kind, item in events:  # in text order: pronouns resolve to the speaker before them
         if kind == "a" and not reportable(item):
             continue
@@ -263,10 +265,21 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
             claim = _attribution_claim(doc, item, reported.get(id(item), (None, False)), resolver, dates,
                                        article_id, raw, resolve_dates)
             claims.append(claim)
+            by_found[id(item)] = claim
             spoken.saw(item, dates, raw)
-        elif id(item) not in used_contacts and not _inside_any_content(item, found):
+        elif id(item) not in used_contacts and (in_quotes(item.cue[0], quotes) or not _inside_any_content(item, found)):
             used_contacts.add(id(item))
             claims.append(_contact_claim(doc, item, resolver, dates, article_id, raw, resolve_dates))
+            inside.append((len(claims) - 1, item))
+    # a second contact quoted from someone ('"I informed John Bolton ... I asked John for his resignation,"
+    # wrote Trump'): its own claim, with 'I' the speaker as for the first
+    for index, item in inside:
+        host = next((f for f in found if reportable(f) and f.content_span is not None
+                     and _inside(item.cue, f.content_span) and id(f) in by_found), None)
+        contact = claims[index].contact
+        if host is not None and contact is not None and by_found[id(host)].speaker is not None:
+            contact = _first_person_is_speaker(contact, by_found[id(host)].speaker, host.content_span)
+            claims[index] = claims[index].model_copy(update={"contact": contact})
     out: dict[str, Claim] = {}
     for claim in claims:
         claim = claim.with_id()

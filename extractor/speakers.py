@@ -187,10 +187,15 @@ class SpeakerResolver:
             tail = doc[ent.end : min(len(doc), ent.end + 5)].text.lower()
             person.countries |= self._countries(tail.split(",")[0])
         # a lone surname first seen before the full name: merge into the full name
-        full = [p for p in self.people if len(p.name.split()) > 1]
+        named_fully = [p for p in self.people if len(p.name.split()) > 1]
         for p in list(self.people):
             if len(p.name.split()) == 1:
-                owners = [f for f in full if fold(p.name) in f.keys]
+                owners = [f for f in named_fully if fold(p.name) in f.keys]
+                if not owners and all(in_quotes(m, self._quotes) for m in p.mentions):
+                    # '"... I asked John for his resignation," wrote Trump': a given name, in quoted speech
+                    owners = [f for f in named_fully if fold(self._given_name(f)) == fold(p.name)]
+                    owners = [f for f in owners if not any(o.keys == f.keys and len(o.name) > len(f.name)
+                                                           for o in owners)]
                 if len(owners) == 1:
                     owners[0].mentions += p.mentions
                     owners[0].roles += p.roles
@@ -548,7 +553,16 @@ class SpeakerResolver:
                              candidates=[c.name for c in candidates], resolved_from="the only one named yet")
             return Party(name=written, mention=mention, kind="person", role=role, ambiguous=True,
                          candidates=[p.name for p in candidates])
+        given = [p for p in self.people if len(p.name.split()) > 1 and fold(self._given_name(p)) == key
+                 and in_quotes(offset, self._quotes)]
+        if len(given) == 1:  # '"I asked John for his resignation"' in an article about John R. Bolton
+            p = given[0]
+            return Party(name=p.name, mention=mention, kind="person", role=role or (p.roles[0] if p.roles else None),
+                         resolved_from="given name")
         return Party(name=written, mention=mention, kind="person", role=role)
+
+    def _given_name(self, person: Person) -> str:
+        return next((w for w in person.name.split() if w.lower().rstrip(".") not in self.lex.titles), "")
 
     def _most_recent(self, candidates: list[Person], offset: int) -> Person | None:
         """The candidate named in this sentence or the one before, when only one of them was."""

@@ -452,6 +452,18 @@ def test_the_same_speaker_named_then_referred_to_stays_in_the_chain(corpus_resul
     assert [p.name for p in smith.attribution.via] == ["Tristan Smith"]
 
 
+def test_a_quotation_resumed_after_the_speaker_and_its_second_contact(corpus_results, extract):
+    bolton = corpus_results["wn-2019-09-12-us-president-trump-ousts-national-security-advis"].claims
+    wrote = next(c for c in bolton if c.cue and c.cue.text == "wrote")  # '"...," wrote Trump on Twitter, "and ..."'
+    assert wrote.content.text.endswith('next week."') and wrote.speaker.name == "Donald Trump"
+    assert [p.name for p in wrote.contact.counterpart] == ["John R. Bolton"]  # 'I informed John Bolton'
+    asked = next(c for c in bolton if c.cue is None and c.contact and c.contact.cue.text == "asked")
+    assert [p.name for p in asked.contact.initiator] == ["Donald Trump"]  # 'I' in Trump's words
+    assert [p.name for p in asked.contact.counterpart] == ["John R. Bolton"]  # 'John', quoted
+    said = extract('"We will win," he said in a statement on Monday, "and we will win big."')[0]
+    assert said.content.text.startswith('"We will win,"') and said.content.text.endswith('win big."')
+
+
 def test_an_acronym_the_article_spells_out_resolves_to_the_full_name(corpus_results):
     speakers = {c.speaker.name for c in corpus_results[TURKEY_KURDS].claims if c.speaker}
     assert "Syrian Democratic Forces" in speakers and "SDF" not in speakers  # '... Forces (SDF)', then 'the SDF said'
