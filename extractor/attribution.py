@@ -978,6 +978,7 @@ class AttributionFinder:
         the newspaper is the chain behind the nearest attribution of the sentence (and, where a source is
         found for it, an attribution of its own, as PolNeAR and the annotations have it); the words stay out
         of that attribution's content."""
+        text = doc_text(doc)
         for tok in doc:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -990,7 +991,7 @@ class AttributionFinder:
                 host = min(hosts, key=lambda o: (o.cue_token > tok.i, abs(o.cue_token - tok.i)))  # type: ignore[operator]
                 citing.setdefault(host.cue_token, []).append(noun_phrase(by))  # type: ignore[arg-type]
                 host.content = _without(host.content, _aside(tok))
-                if host.kind == "indirect" and doc_text(doc)[host.content[0][0]] in OPEN_QUOTES:
+                if host.kind == "indirect" and text[host.content[0][0]] in OPEN_QUOTES:
                     host.kind = "direct"  # '— as reported by X — "..."'
 
     @staticmethod

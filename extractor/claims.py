@@ -257,7 +257,7 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
     events += [(c.cue[0], "c", c) for c in contacts]
     events.sort(key=lambda e: (e[0], e[1]))
     by_found: dict[int, Claim] = {}
-    inside: list[tuple[int, FoundContact]] = []
+    quoted_contacts: list[tuple[int, FoundContact]] = []
     for _, kind, item in events:  # in text order: pronouns resolve to the speaker before them
         if kind == "a" and not reportable(item):
             continue
@@ -267,13 +267,17 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
             claims.append(claim)
             by_found[id(item)] = claim
             spoken.saw(item, dates, raw)
-        elif id(item) not in used_contacts and (in_quotes(item.cue[0], quotes) or not _inside_any_content(item, found)):
+        elif id(item) not in used_contacts:
+            quoted = in_quotes(item.cue[0], quotes)
+            if not quoted and _inside_any_content(item, found):
+                continue  # it rides on the claim whose content holds it, or on none
             used_contacts.add(id(item))
             claims.append(_contact_claim(doc, item, resolver, dates, article_id, raw, resolve_dates))
-            inside.append((len(claims) - 1, item))
+            if quoted:
+                quoted_contacts.append((len(claims) - 1, item))
     # a second contact quoted from someone ('"I informed John Bolton ... I asked John for his resignation,"
     # wrote Trump'): its own claim, with 'I' the speaker as for the first
-    for index, item in inside:
+    for index, item in quoted_contacts:
         host = next((f for f in found if reportable(f) and f.content_span is not None
                      and _inside(item.cue, f.content_span) and id(f) in by_found), None)
         contact = claims[index].contact
