@@ -980,10 +980,12 @@ class AttributionFinder:
         of that attribution's content."""
         text = doc_text(doc)
         for tok in doc:
+            if tok.lemma_.lower() not in ("report", "quote", "cite") \
+                    or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+                continue
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            if by is None or tok.lemma_.lower() not in ("report", "quote", "cite") \
-                    or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            if by is None:
                 continue
             hosts = [o for o in found if o.cue_token is not None and o.cue_token != tok.i
                      and o.sentence[0] <= tok.idx < o.sentence[1]]  # its sentence, or the quotation it ends
