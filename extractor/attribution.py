@@ -270,9 +270,8 @@ QUANTITY_ADVERBS = frozenset({"nearly", "almost", "about", "only", "virtually", 
                               "around", "fully", "exactly", "barely", "some"})
 PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "weibo", "telegram", "television",
                        "tv", "radio", "air", "camera", "video"})
-DOCUMENTS = frozenset({"report", "tweet", "post", "statement", "study", "poll", "survey", "release", "letter",
-                       "memo", "filing", "article", "story", "analysis", "document", "email", "video", "message",
-                       "data", "datum", "projection", "figure", "estimate", "decree", "record"})
+# documents that speak ('the report said'): one list, read by the speaker resolver too
+DOCUMENTS = frozenset(json.loads((PATTERNS / "parties.json").read_text(encoding="utf-8"))["document_heads"])
 OCCASIONS = frozenset({"statement", "interview", "remark", "remarks", "speech", "tweet", "letter", "briefing",
                        "conference", "email", "post", "release", "appearance", "address"})
 
@@ -1073,6 +1072,10 @@ class AttributionFinder:
 
 PUBLISHING = frozenset({"publish", "release", "issue", "conduct", "commission", "deliver", "put", "carry"})
 NOT_AUTHORS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY"})
+# 'footage from the scene': where a document comes from, not who made it
+PLACE_NOUNS = frozenset({"scene", "site", "area", "ground", "region", "field", "front", "border", "city", "town",
+                         "village", "camp", "street", "hospital", "building", "air", "sky", "location", "spot",
+                         "floor", "room", "stage", "zone", "country"})
 
 
 def publishers(doc: Doc, found: list[Found]) -> dict[int, list[tuple[int, int]]]:
@@ -1131,8 +1134,9 @@ def _document_authors(doc_noun: Token) -> list[Token]:
     from Tuesday'), then a possessor ("CNN's projections"), then a named modifier ('NATO press release',
     not 'a Twitter post')."""
     by = [c for p in doc_noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for c in p.children
-          if c.dep_ == "pobj" and c.lemma_.lower() not in DOCUMENTS and c.ent_type_ not in (
-              NOT_AUTHORS if p.lower_ == "from" else ("DATE", "TIME"))]
+          if c.dep_ == "pobj" and c.lemma_.lower() not in DOCUMENTS and (
+              c.ent_type_ not in NOT_AUTHORS and c.lemma_.lower() not in PLACE_NOUNS if p.lower_ == "from"
+              else c.ent_type_ not in ("DATE", "TIME"))]
     poss = [c for c in doc_noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     named = [c for c in doc_noun.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "NORP")
              and c.lower_ not in PLATFORMS]

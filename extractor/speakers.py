@@ -354,7 +354,7 @@ class SpeakerResolver:
         if not antecedent and span.root.pos_ == "NOUN" and span.root.ent_type_ == "":
             # "Trump's spokesman", "Klobuchar's campaign": the possessor is not the one who speaks
             persons = [e for e in persons if not (e.root.dep_ == "poss" and e.root.head.i == span.root.i)]
-            if persons and span.root.lower_ in lex.documents:
+            if persons and span.root.lemma_.lower() in lex.documents:
                 # 'a study conducted by Dr. Naomi Martisius': the document speaks; its author is the
                 # one 'she' will mean next
                 self._author = self._person(persons[0], mention, None)
@@ -392,7 +392,7 @@ class SpeakerResolver:
             if head_low in lex.anonymous and head.ent_type_ == "":
                 return Party(name=bare_name(text), mention=mention, kind="anonymous", role=None)
             return Party(name=name, mention=mention, kind=kind, role=None)
-        if head_low in lex.documents:
+        if head.lemma_.lower() in lex.documents:
             return Party(name=text, mention=mention, kind="unknown", role=None)
         by_role = self._by_role(span, text)
         if by_role is not None:
