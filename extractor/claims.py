@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from extractor.attribution import SPEECH, Found, in_quotes, quotations
+from extractor.attribution import GROUP_DEPS, SPEECH, Found, in_quotes, quotations
 from extractor.contacts import FoundContact
 from extractor.dates import Resolution, anaphoric_offset, is_clock_time, resolve_date
 from extractor.doccache import doc_text
@@ -486,7 +486,7 @@ def _attribution_claim(
         article_id=article_id,
         sentence=_span(raw, f.sentence) or Span.of(raw, *f.sentence),
         content=content,
-        cue=_span(raw, f.cue),
+        cue=_cue(doc, raw, f),
         speaker=speaker,
         attribution=Attribution(type=kind, via=via),
         date=date,
@@ -494,6 +494,24 @@ def _attribution_claim(
         confidence=round(confidence, 3),
         **extra,
     )
+
+
+def _cue(doc: Doc, raw: str, f: Found) -> Span | None:
+    """The reporting word(s) as the guidelines take them ('also said' -> 'said', 'has called for' -> 'called
+    for', 'is reported' -> 'reported'); PolNeAR/PARC's whole verb group stays in the span's ``group`` for
+    the exports that follow PARC. An agentive passive keeps its auxiliary ('was stated by'), and a negated
+    group stays whole: a reviewer must not read 'did not say' as 'say'."""
+    cue = _span(raw, f.cue)
+    if cue is None or f.cue_token is None:
+        return cue
+    head = doc[f.cue_token]
+    lead = [t for t in doc.char_span(cue.start, head.idx, alignment_mode="expand") or []] \
+        if cue.start < head.idx < cue.end else []
+    if not lead or not all(t.dep_ in GROUP_DEPS for t in lead) or any(t.dep_ == "neg" for t in lead) or (
+            any(t.dep_ == "auxpass" for t in lead) and cue.text.lower().endswith(" by")):
+        return cue
+    word = Span.of(raw, head.idx, cue.end)
+    return Span(text=word.text, start=word.start, end=word.end, group=[cue.start, cue.end])
 
 
 def _contact_claim(

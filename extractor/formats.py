@@ -57,6 +57,15 @@ def span_frags(span: Span | None) -> list[Frag]:
     return [(span.start, span.end)]
 
 
+def cue_frags(span: Span | None) -> list[Frag]:
+    """A cue as PolNeAR/PARC draw it: the whole verb group ('also said') that a claim keeps in ``group``
+    beside the reporting word ('said')."""
+    group = (span.model_extra or {}).get("group") if span is not None else None
+    if group:
+        return [(int(group[0]), int(group[1]))]
+    return span_frags(span)
+
+
 def make_span(text: str, frags: Sequence[Sequence[int]]) -> Span | None:
     """One Span covering ``frags`` of ``text``; the pieces go to ``fragments`` when there are several."""
     pieces = sorted((int(s), int(e)) for s, e in frags)
@@ -165,12 +174,13 @@ def is_attribution(claim: Claim) -> bool:
     return claim.cue is not None or claim.speaker is not None
 
 
-def claim_to_attribution(claim: Claim) -> dict[str, FragList]:
-    """``{source, cue, content}`` as ``[[s, e], ...]``; the speaker's mention is the source."""
+def claim_to_attribution(claim: Claim, parc_cues: bool = True) -> dict[str, FragList]:
+    """``{source, cue, content}`` as ``[[s, e], ...]``; the speaker's mention is the source. ``parc_cues``:
+    the cue as PolNeAR/PARC draw it (the verb group), else the claim's reporting word."""
     speaker = claim.speaker.mention if claim.speaker is not None else None
     return {
         "source": [list(f) for f in span_frags(speaker)],
-        "cue": [list(f) for f in span_frags(claim.cue)],
+        "cue": [list(f) for f in (cue_frags if parc_cues else span_frags)(claim.cue)],
         "content": [list(f) for f in span_frags(claim.content)],
     }
 
@@ -181,17 +191,20 @@ def is_nested(claim: Claim) -> bool:
 
 
 def claims_to_attrib_record(
-    article_id: str, claims: Iterable[Claim], text: str | None = None, outermost_only: bool = False
+    article_id: str, claims: Iterable[Claim], text: str | None = None, outermost_only: bool = False,
+    parc_cues: bool = True,
 ) -> dict:
     """One attrib_score.py record for an article (``text`` added when given, as gold needs it).
 
-    ``outermost_only`` follows PolNeAR/PARC, which annotate no attribution nested in another's content.
+    ``outermost_only`` follows PolNeAR/PARC, which annotate no attribution nested in another's content;
+    ``parc_cues`` their verb-group cues (off when the gold is our own annotations, which take the word).
     """
     rec: dict[str, Any] = {"id": article_id}
     if text is not None:
         rec["text"] = text
     rec["attributions"] = [
-        claim_to_attribution(c) for c in claims if is_attribution(c) and not (outermost_only and is_nested(c))
+        claim_to_attribution(c, parc_cues)
+        for c in claims if is_attribution(c) and not (outermost_only and is_nested(c))
     ]
     return rec
 
@@ -463,14 +476,14 @@ def claims_to_ann(text: str, claims: Iterable[Claim], extended: bool = False) ->
 
     n_event = 0
     for claim in claims:
-        trigger = span_frags(claim.cue) or span_frags(claim.content)
+        trigger = cue_frags(claim.cue) or span_frags(claim.content)
         if not trigger:
             continue
         args: list[str] = []
         if claim.speaker is not None and claim.speaker.mention is not None:
             args.append("Source:" + add("Source", span_frags(claim.speaker.mention)))
         if claim.cue is not None:
-            args.append("Cue:" + add("Cue", span_frags(claim.cue)))
+            args.append("Cue:" + add("Cue", cue_frags(claim.cue)))
         if claim.content is not None:
             args.append("Content:" + add("Content", span_frags(claim.content)))
         if extended:

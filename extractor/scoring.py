@@ -544,11 +544,13 @@ def score_claims(
 
 
 def attrib_records(
-    claims: Mapping[str, Sequence[Claim]], texts: Mapping[str, str] | None = None, outermost_only: bool = False
+    claims: Mapping[str, Sequence[Claim]], texts: Mapping[str, str] | None = None, outermost_only: bool = False,
+    parc_cues: bool = True,
 ) -> dict[str, dict]:
     """Claims per article as attrib_score.py records (with text when known: gold needs it)."""
     return {
-        aid: formats.claims_to_attrib_record(aid, cs, (texts or {}).get(aid), outermost_only=outermost_only)
+        aid: formats.claims_to_attrib_record(aid, cs, (texts or {}).get(aid), outermost_only=outermost_only,
+                                             parc_cues=parc_cues)
         for aid, cs in claims.items()
     }
 
@@ -677,7 +679,7 @@ def evaluate_annotations(
         pred_attrib = preds.attrib
     else:
         out = score_claims(gold, preds.claims, texts, mode, per_article)
-        pred_attrib = attrib_records(preds.claims)
+        pred_attrib = attrib_records(preds.claims, parc_cues=False)  # the gold takes the reporting word
     out["source"] = _source(db, pred)
     out["warnings"] = preds.warnings
     out["attribution"] = attribution_report(gold_attrib, pred_attrib, per_article)

@@ -82,7 +82,7 @@ def test_surname_and_pronoun_resolve_to_full_names(corpus_results):
         ("Sullivan", "Jake Sullivan"),
         ("Patrushev", "Nikolai Patrushev"),
     ]
-    advised = next(c for c in claims if c.cue and c.cue.text == "also advised")
+    advised = next(c for c in claims if c.cue and c.cue.text == "advised")
     assert (advised.speaker.mention.text, advised.speaker.name) == ("He", "Nikolai Patrushev")
     noted = next(c for c in claims if c.cue and c.cue.text == "noted")
     assert (noted.speaker.mention.text, noted.speaker.name) == ("He", "Lloyd J. Austin III")
