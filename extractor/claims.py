@@ -10,6 +10,7 @@ first in its sentence, resolved against the publication date.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_right
@@ -17,7 +18,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from extractor.attribution import GROUP_DEPS, SPEECH, Found, in_quotes, quotations
+from extractor.attribution import GROUP_DEPS, OPEN_QUOTES, SPEECH, Found, in_quotes, quotations
 from extractor.contacts import FoundContact
 from extractor.dates import Resolution, anaphoric_offset, is_clock_time, resolve_date
 from extractor.doccache import doc_text
@@ -262,10 +263,13 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
         if kind == "a" and not reportable(item):
             continue
         if kind == "a":
-            claim = _attribution_claim(doc, item, reported.get(id(item), (None, False)), resolver, dates,
+            head, *tails = _resumed_parts(doc, item)
+            claim = _attribution_claim(doc, head, reported.get(id(item), (None, False)), resolver, dates,
                                        article_id, raw, resolve_dates)
             claims.append(claim)
             by_found[id(item)] = claim
+            claims += [_resumed_claim(doc, raw, item, _attribution_claim(
+                doc, tail, (None, False), resolver, dates, article_id, raw, resolve_dates)) for tail in tails]
             spoken.saw(item, dates, raw)
         elif id(item) not in used_contacts:
             quoted = in_quotes(item.cue[0], quotes)
@@ -289,6 +293,55 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
         claim = claim.with_id()
         out.setdefault(claim.claim_id, claim)
     return list(out.values())
+
+
+def _resumed_parts(doc: Doc, f: Found) -> list[Found]:
+    """'"A," said Brown. "B."': the guidelines make the quotation before the cue one claim, a part resumed in
+    the same sentence a second claim on the same cue, and one resumed in later sentences a claim of its own
+    with no cue; PARC makes all of it one content, which the PolNeAR export puts back together."""
+    frame = [f.cue] + ([f.source] if f.source is not None else [])
+    start, end = min(s for s, _ in frame), max(e for _, e in frame)
+    head = [c for c in f.content if c[1] <= start]
+    tail = [c for c in f.content if c[0] >= end]
+    if not head or not tail or len(head) + len(tail) != len(f.content) or not all(
+            _quoted(doc_text(doc), c) for c in f.content):
+        return [f]  # 'Khan reportedly started attacking': a subject before the cue is not a quotation
+    cue_sentence_start, cue_sentence_end = _cue_sentence(doc, f)
+    if head[-1][1] <= cue_sentence_start:
+        return [f]  # a quotation from an earlier sentence that the cue's content took in
+    same = [c for c in tail if c[0] < cue_sentence_end]
+    later = [c for c in tail if c[0] >= cue_sentence_end]
+    return [dataclasses.replace(f, content=part) for part in (head, same, later) if part]
+
+
+def _quoted(text: str, piece: tuple[int, int]) -> bool:
+    start = piece[0]
+    while start < piece[1] and text[start].isspace():
+        start += 1
+    return start < piece[1] and (text[start] in OPEN_QUOTES or text[start:start + 2] in ("``", "''"))
+
+
+def _cue_sentence(doc: Doc, f: Found) -> tuple[int, int]:
+    """The parser's sentence around the cue (a Found's own sentence may run over a quotation)."""
+    span = doc.char_span(*f.cue, alignment_mode="expand")
+    if span is None or not len(span):
+        return f.sentence
+    return span[0].sent.start_char, span[-1].sent.end_char
+
+
+def _resumed_claim(doc: Doc, raw: str, f: Found, claim: Claim) -> Claim:
+    """A resumed part of a quotation, marked with the PARC cue it resumes; past the cue's sentence it has
+    its own sentences, no cue and no speaker mention (the speaker is the one named before)."""
+    update: dict = {"resumes": list(f.cue)}
+    if claim.content is not None and claim.content.start >= _cue_sentence(doc, f)[1]:
+        span = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+        sents = list(span.sents) if span is not None else []
+        if sents:
+            update["sentence"] = _span(raw, (sents[0].start_char, sents[-1].end_char)) or claim.sentence
+        update["cue"] = None
+        if claim.speaker is not None:
+            update["speaker"] = claim.speaker.model_copy(update={"mention": None})
+    return Claim.model_validate({**claim.model_dump(), **update})
 
 
 def date_factor(date: DateRef | None, region: tuple[int, int] | None) -> float:

@@ -176,7 +176,8 @@ def is_attribution(claim: Claim) -> bool:
 
 def claim_to_attribution(claim: Claim, parc_cues: bool = True) -> dict[str, FragList]:
     """``{source, cue, content}`` as ``[[s, e], ...]``; the speaker's mention is the source. ``parc_cues``:
-    the cue as PolNeAR/PARC draw it (the verb group), else the claim's reporting word."""
+    the cue as PolNeAR/PARC draw it (the verb group), else the claim's reporting word. A resumed part of a
+    quotation is its own attribution here (``claims_to_attrib_record`` joins it to its cue's)."""
     speaker = claim.speaker.mention if claim.speaker is not None else None
     return {
         "source": [list(f) for f in span_frags(speaker)],
@@ -192,20 +193,34 @@ def is_nested(claim: Claim) -> bool:
 
 def claims_to_attrib_record(
     article_id: str, claims: Iterable[Claim], text: str | None = None, outermost_only: bool = False,
-    parc_cues: bool = True,
+    parc: bool = True,
 ) -> dict:
     """One attrib_score.py record for an article (``text`` added when given, as gold needs it).
 
     ``outermost_only`` follows PolNeAR/PARC, which annotate no attribution nested in another's content;
-    ``parc_cues`` their verb-group cues (off when the gold is our own annotations, which take the word).
+    ``parc`` their other conventions (off when the gold is our own annotations, which follow the
+    guidelines): a cue is the whole verb group, and a quotation resumed after the cue ('"A," said Brown.
+    "B."'), two claims here, is one attribution whose content has both parts.
     """
     rec: dict[str, Any] = {"id": article_id}
     if text is not None:
         rec["text"] = text
-    rec["attributions"] = [
-        claim_to_attribution(c, parc_cues)
-        for c in claims if is_attribution(c) and not (outermost_only and is_nested(c))
-    ]
+    out: list[dict[str, FragList]] = []
+    by_cue: dict[tuple[int, int], dict[str, FragList]] = {}
+    for c in claims:
+        if not is_attribution(c) or (outermost_only and is_nested(c)):
+            continue
+        resumes = (c.model_extra or {}).get("resumes") if parc else None
+        if resumes:
+            host = by_cue.get((int(resumes[0]), int(resumes[1])))
+            if host is not None:
+                host["content"] += [list(f) for f in span_frags(c.content)]
+            continue
+        att = claim_to_attribution(c, parc)
+        out.append(att)
+        if parc and len(att["cue"]) == 1:
+            by_cue.setdefault((att["cue"][0][0], att["cue"][0][1]), att)
+    rec["attributions"] = out
     return rec
 
 

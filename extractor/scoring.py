@@ -545,12 +545,12 @@ def score_claims(
 
 def attrib_records(
     claims: Mapping[str, Sequence[Claim]], texts: Mapping[str, str] | None = None, outermost_only: bool = False,
-    parc_cues: bool = True,
+    parc: bool = True,
 ) -> dict[str, dict]:
     """Claims per article as attrib_score.py records (with text when known: gold needs it)."""
     return {
         aid: formats.claims_to_attrib_record(aid, cs, (texts or {}).get(aid), outermost_only=outermost_only,
-                                             parc_cues=parc_cues)
+                                             parc=parc)
         for aid, cs in claims.items()
     }
 
@@ -679,7 +679,7 @@ def evaluate_annotations(
         pred_attrib = preds.attrib
     else:
         out = score_claims(gold, preds.claims, texts, mode, per_article)
-        pred_attrib = attrib_records(preds.claims, parc_cues=False)  # the gold takes the reporting word
+        pred_attrib = attrib_records(preds.claims, parc=False)  # the gold follows the guidelines, not PARC
     out["source"] = _source(db, pred)
     out["warnings"] = preds.warnings
     out["attribution"] = attribution_report(gold_attrib, pred_attrib, per_article)

@@ -3,7 +3,7 @@
 import pytest
 from conftest import SEED_CALL, SEED_DUP
 
-from extractor.formats import claim_to_attribution
+from extractor.formats import claim_to_attribution, claims_to_attrib_record
 
 GDANSK = "wn-2019-01-14-arrest-made-as-mayor-of-gda-sk-poland-stabbed-on"
 SYRIA = "wn-2019-10-08-us-president-trump-announces-troop-withdrawal-fr"
@@ -147,10 +147,13 @@ def test_cues_inside_quotations_are_not_claims(corpus_results):
 def test_quote_continued_after_he_added_and_across_paragraphs(extract):
     text = ('"We will not give up," he said. "The talks will go on."\n\n"We expect an answer next week."\n\n'
             "The ministry did not comment.")
-    claims = extract(text)
-    assert len(claims) == 1
-    content = claims[0].content
-    assert [text[s:e] for s, e in content.fragments] == [
+    said, resumed = extract(text)  # the quotation before the cue, and the one resumed after it
+    assert said.content.text == '"We will not give up,"' and resumed.cue is None
+    assert [text[s:e] for s, e in resumed.content.fragments] == [
+        '"The talks will go on."', '"We expect an answer next week."']
+    # PolNeAR/PARC: one attribution whose content is all three quotations
+    (att,) = claims_to_attrib_record("t", [said, resumed])["attributions"]
+    assert [text[s:e] for s, e in att["content"]] == [
         '"We will not give up,"', '"The talks will go on."', '"We expect an answer next week."']
 
 
@@ -463,14 +466,18 @@ def test_the_same_speaker_named_then_referred_to_stays_in_the_chain(corpus_resul
 
 def test_a_quotation_resumed_after_the_speaker_and_its_second_contact(corpus_results, extract):
     bolton = corpus_results["wn-2019-09-12-us-president-trump-ousts-national-security-advis"].claims
-    wrote = next(c for c in bolton if c.cue and c.cue.text == "wrote")  # '"...," wrote Trump on Twitter, "and ..."'
-    assert wrote.content.text.endswith('next week."') and wrote.speaker.name == "Donald Trump"
+    # '"...," wrote Trump on Twitter, "and therefore I asked John ...": resumed inside the cue's sentence, a
+    # second claim on the same cue
+    wrote, resumed = [c for c in bolton if c.cue and c.cue.text == "wrote"]
+    assert wrote.content.text.endswith('in the Administration,"') and wrote.speaker.name == "Donald Trump"
+    assert resumed.content.text.startswith('"and therefore I asked John') and resumed.content.text.endswith(
+        'next week."') and resumed.speaker.name == "Donald Trump"
     assert [p.name for p in wrote.contact.counterpart] == ["John R. Bolton"]  # 'I informed John Bolton'
     asked = next(c for c in bolton if c.cue is None and c.contact and c.contact.cue.text == "asked")
     assert [p.name for p in asked.contact.initiator] == ["Donald Trump"]  # 'I' in Trump's words
     assert [p.name for p in asked.contact.counterpart] == ["John R. Bolton"]  # 'John', quoted
-    said = extract('"We will win," he said in a statement on Monday, "and we will win big."')[0]
-    assert said.content.text.startswith('"We will win,"') and said.content.text.endswith('win big."')
+    said = extract('"We will win," he said in a statement on Monday, "and we will win big."')
+    assert [c.content.text for c in said] == ['"We will win,"', '"and we will win big."']
 
 
 def test_an_acronym_the_article_spells_out_resolves_to_the_full_name(corpus_results):
@@ -915,3 +922,24 @@ def test_a_source_ends_where_the_parser_runs_it_on(extract):
     claims = extract("Another report from the Mexican government during the weekend said that eight Mexicans were"
                      " among the dead.")
     assert claims[0].speaker.mention.text == "Another report from the Mexican government during the weekend"
+
+
+BOAT_FIRE = "wn-2019-09-04-dozens-dead-in-california-boat-fire"
+
+
+def test_a_quotation_resumed_after_the_cue_is_a_claim_of_its_own_and_one_polnear_attribution(corpus_results):
+    claims = corpus_results[BOAT_FIRE].claims
+    # '"This is probably the worst-case scenario ...," said Santa Barbara County Sheriff Bill Brown. "You have ..."'
+    brown = by_cue(corpus_results, BOAT_FIRE, "said", "Bill Brown")
+    assert brown.content.text == '"This is probably the worst-case scenario you can possibly have,"'
+    resumed = [c for c in claims if c.model_extra.get("resumes") and c.speaker.name == "Bill Brown"]
+    assert len(resumed) == 1 and resumed[0].cue is None and resumed[0].speaker.mention is None
+    assert resumed[0].content.text.startswith('"You have a vessel that\'s on the open sea')
+    assert resumed[0].sentence.text == resumed[0].content.text  # the resumed quotation is its own sentence
+    # PolNeAR/PARC: one attribution with both parts of the quotation as its content
+    atts = claims_to_attrib_record(BOAT_FIRE, claims)["attributions"]
+    joined = next(a for a in atts if a["cue"] == [[brown.cue.start, brown.cue.end]])
+    assert joined["content"] == [[brown.content.start, brown.content.end],
+                                 [resumed[0].content.start, resumed[0].content.end]]
+    assert sum(1 for a in claims_to_attrib_record(BOAT_FIRE, claims, parc=False)["attributions"]
+               if a["cue"] == [[brown.cue.start, brown.cue.end]]) == 1
