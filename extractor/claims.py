@@ -263,13 +263,14 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
         if kind == "a" and not reportable(item):
             continue
         if kind == "a":
-            head, *tails = _resumed_parts(doc, item)
+            head, tails = _resumed_parts(doc, item)
             claim = _attribution_claim(doc, head, reported.get(id(item), (None, False)), resolver, dates,
                                        article_id, raw, resolve_dates)
             claims.append(claim)
             by_found[id(item)] = claim
             claims += [_resumed_claim(doc, raw, item, _attribution_claim(
-                doc, tail, (None, False), resolver, dates, article_id, raw, resolve_dates)) for tail in tails]
+                doc, tail, (None, False), resolver, dates, article_id, raw, resolve_dates), later)
+                for tail, later in tails]
             spoken.saw(item, dates, raw)
         elif id(item) not in used_contacts:
             quoted = in_quotes(item.cue[0], quotes)
@@ -295,23 +296,26 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
     return list(out.values())
 
 
-def _resumed_parts(doc: Doc, f: Found) -> list[Found]:
+def _resumed_parts(doc: Doc, f: Found) -> tuple[Found, list[tuple[Found, bool]]]:
     """'"A," said Brown. "B."': the guidelines make the quotation before the cue one claim, a part resumed in
-    the same sentence a second claim on the same cue, and one resumed in later sentences a claim of its own
-    with no cue; PARC makes all of it one content, which the PolNeAR export puts back together."""
+    the same sentence a second claim on the same cue, and one resumed in later sentences (``True`` beside
+    it) a claim of its own with no cue; PARC makes all of it one content, which the PolNeAR export puts
+    back together."""
     frame = [f.cue] + ([f.source] if f.source is not None else [])
     start, end = min(s for s, _ in frame), max(e for _, e in frame)
     head = [c for c in f.content if c[1] <= start]
     tail = [c for c in f.content if c[0] >= end]
+    text = doc_text(doc)
     if not head or not tail or len(head) + len(tail) != len(f.content) or not all(
-            _quoted(doc_text(doc), c) for c in f.content):
-        return [f]  # 'Khan reportedly started attacking': a subject before the cue is not a quotation
+            _quoted(text, c) for c in f.content):
+        return f, []  # 'Khan reportedly started attacking': a subject before the cue is not a quotation
     cue_sentence_start, cue_sentence_end = _cue_sentence(doc, f)
     if head[-1][1] <= cue_sentence_start:
-        return [f]  # a quotation from an earlier sentence that the cue's content took in
+        return f, []  # a quotation from an earlier sentence that the cue's content took in
     same = [c for c in tail if c[0] < cue_sentence_end]
     later = [c for c in tail if c[0] >= cue_sentence_end]
-    return [dataclasses.replace(f, content=part) for part in (head, same, later) if part]
+    return dataclasses.replace(f, content=head), [
+        (dataclasses.replace(f, content=part), part is later) for part in (same, later) if part]
 
 
 def _quoted(text: str, piece: tuple[int, int]) -> bool:
@@ -329,11 +333,12 @@ def _cue_sentence(doc: Doc, f: Found) -> tuple[int, int]:
     return span[0].sent.start_char, span[-1].sent.end_char
 
 
-def _resumed_claim(doc: Doc, raw: str, f: Found, claim: Claim) -> Claim:
-    """A resumed part of a quotation, marked with the PARC cue it resumes; past the cue's sentence it has
-    its own sentences, no cue and no speaker mention (the speaker is the one named before)."""
+def _resumed_claim(doc: Doc, raw: str, f: Found, claim: Claim, later: bool) -> Claim:
+    """A resumed part of a quotation, marked with the PARC cue it resumes; past the cue's sentence
+    (``later``) it has its own sentences, no cue and no speaker mention (the speaker is the one named
+    before)."""
     update: dict = {"resumes": list(f.cue)}
-    if claim.content is not None and claim.content.start >= _cue_sentence(doc, f)[1]:
+    if later and claim.content is not None:
         span = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
         sents = list(span.sents) if span is not None else []
         if sents:
@@ -558,7 +563,7 @@ def _cue(doc: Doc, raw: str, f: Found) -> Span | None:
     if cue is None or f.cue_token is None:
         return cue
     head = doc[f.cue_token]
-    lead = [t for t in doc.char_span(cue.start, head.idx, alignment_mode="expand") or []] \
+    lead = list(doc.char_span(cue.start, head.idx, alignment_mode="expand") or []) \
         if cue.start < head.idx < cue.end else []
     if not lead or not all(t.dep_ in GROUP_DEPS for t in lead) or any(t.dep_ == "neg" for t in lead) or (
             any(t.dep_ == "auxpass" for t in lead) and cue.text.lower().endswith(" by")):
