@@ -103,6 +103,11 @@ _OPENING_GLYPHS = ("“", "«", "„", "``")
 _CLOSING_GLYPHS = ("”", "»")
 
 
+def opens_quotation(text: str, i: int) -> bool:
+    """Whether a quotation opens at ``text[i]``: a quote mark, or two apostrophes or backticks (PTB style)."""
+    return text[i] in OPEN_QUOTES or text[i : i + 2] in ("''", "``")
+
+
 def quotations(text: str) -> list[tuple[int, int]]:
     """Quotation spans (marks included) within each paragraph; never crashes on unbalanced marks.
 
@@ -439,7 +444,7 @@ class AttributionFinder:
         for item in found:
             self._extend_quotes(doc, item, quotes)
             start = item.content[0][0]
-            if item.kind == "indirect" and (text[start] in OPEN_QUOTES or text[start : start + 2] in ("''", "``")):
+            if item.kind == "indirect" and opens_quotation(text, start):
                 item.kind = "direct"
         self._continue_quotes(doc, found, quotes)
         citing = citing_sources(doc)

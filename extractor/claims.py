@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from extractor.attribution import GROUP_DEPS, OPEN_QUOTES, SPEECH, Found, in_quotes, quotations
+from extractor.attribution import GROUP_DEPS, SPEECH, Found, in_quotes, opens_quotation, quotations
 from extractor.contacts import FoundContact
 from extractor.dates import Resolution, anaphoric_offset, is_clock_time, resolve_date
 from extractor.doccache import doc_text
@@ -322,7 +322,7 @@ def _quoted(text: str, piece: tuple[int, int]) -> bool:
     start = piece[0]
     while start < piece[1] and text[start].isspace():
         start += 1
-    return start < piece[1] and (text[start] in OPEN_QUOTES or text[start:start + 2] in ("``", "''"))
+    return start < piece[1] and opens_quotation(text, start)
 
 
 def _cue_sentence(doc: Doc, f: Found) -> tuple[int, int]:
