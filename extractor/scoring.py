@@ -3,8 +3,9 @@
 Two scorers live here:
 
 - :func:`score_claims`: claims are matched one-to-one per article, then every role (speaker,
-  cue, content, date, contact parties, contact status, attribution chain) is counted as TP/FP/FN
-  in one of two modes, named after nervaluate's and citron's schemes:
+  cue, content, date, contact parties, contact status, attribution chain, and beside them the
+  speaker's resolved name and kind) is counted as TP/FP/FN in one of two modes, named after
+  nervaluate's and citron's schemes:
 
   * ``strict`` -- nervaluate's *strict* / citron's *exact*: a span must have the same boundaries
     (after trimming surrounding whitespace and punctuation and merging pieces separated only by
@@ -51,6 +52,10 @@ ROLES: tuple[str, ...] = (
     "contact_status",
     "attribution_chain",
 )
+RESOLUTION_ROLES: tuple[str, ...] = ("speaker_name", "speaker_kind")
+"""How the speaker was resolved (its name, its kind), counted on claims that both give a speaker. Reported
+beside the roles, but not part of "all fields right" or the calibration, whose meaning stays as it was."""
+ALL_ROLES: tuple[str, ...] = ROLES + RESOLUTION_ROLES
 ATTRIB_ROLES: tuple[str, ...] = ("source", "cue", "content")
 NAME_THRESHOLD = 85
 
@@ -361,7 +366,7 @@ def role_status(role: str, gold: Claim | None, pred: Claim | None, judge: _Judge
     def has(c: Claim | None) -> bool:
         if c is None:
             return False
-        if role == "speaker":
+        if role in ("speaker", "speaker_name", "speaker_kind"):
             return c.speaker is not None
         if role == "cue":
             return c.cue is not None
@@ -383,6 +388,10 @@ def role_status(role: str, gold: Claim | None, pred: Claim | None, judge: _Judge
     assert gold is not None and pred is not None
     if role == "speaker":
         ok = judge.speaker(gold.speaker, pred.speaker)  # type: ignore[arg-type]
+    elif role == "speaker_name":
+        ok = names_agree(gold.speaker.name, pred.speaker.name, judge.mode)  # type: ignore[union-attr]
+    elif role == "speaker_kind":
+        ok = gold.speaker.kind == pred.speaker.kind  # type: ignore[union-attr]
     elif role == "cue":
         ok = judge.spans(gold.cue, pred.cue)
     elif role == "content":
@@ -424,7 +433,7 @@ class ArticleScore:
     n_pred: int = 0
     matched: int = 0
     all_correct: int = 0
-    roles: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in ROLES})
+    roles: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in ALL_ROLES})
     calibration: list[tuple[float, bool]] = field(default_factory=list)
     """(confidence, right as a whole) per predicted claim: matched, and every role it fills agrees."""
 
@@ -433,7 +442,7 @@ class ArticleScore:
         self.n_pred += other.n_pred
         self.matched += other.matched
         self.all_correct += other.all_correct
-        for r in ROLES:
+        for r in ALL_ROLES:
             self.roles[r].add(other.roles[r])
         self.calibration += other.calibration
 
@@ -495,21 +504,22 @@ def score_article(
     for i, j in pairs:
         all_ok = True
         pred_ok = True
-        for role in ROLES:
+        for role in ALL_ROLES:
             g_has, p_has, ok = role_status(role, gold[i], pred[j], judge)
             res.roles[role].add(_count(g_has, p_has, ok))
-            all_ok = all_ok and (ok or not g_has)
-            pred_ok = pred_ok and (ok or not p_has)
+            if role in ROLES:
+                all_ok = all_ok and (ok or not g_has)
+                pred_ok = pred_ok and (ok or not p_has)
         res.all_correct += all_ok
         res.calibration.append((pred[j].confidence or 0.0, pred_ok))
     for j, p in enumerate(pred):
         if j not in matched_p:
             res.calibration.append((p.confidence or 0.0, False))
-            for role in ROLES:
+            for role in ALL_ROLES:
                 res.roles[role].add(_count(*role_status(role, None, p, judge)))
     for i, g in enumerate(gold):
         if i not in matched_g:
-            for role in ROLES:
+            for role in ALL_ROLES:
                 res.roles[role].add(_count(*role_status(role, g, None, judge)))
     return res
 
@@ -797,6 +807,8 @@ def format_report(res: Mapping[str, Any], per_article: bool = False) -> str:
         lines += ["", _rule(f"Roles ({res['mode']})"), ""]
         lines.append(f"{'':20}{'P':>8}{'R':>8}{'F':>8}{'TP':>6}{'FP':>6}{'FN':>6}")
         for role, v in res["roles"].items():
+            if role == RESOLUTION_ROLES[0]:
+                lines.append("speaker resolution (beside the roles, not in all fields)")
             lines.append(
                 f"{role:20}{_cell(v, 'P'):>8}{_cell(v, 'R'):>8}{_cell(v, 'F1'):>8}{v['tp']:>6}{v['fp']:>6}{v['fn']:>6}"
             )

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from extractor.attribution import in_quotes, quotations
 from extractor.contacts import PLACE_ENTS
@@ -42,6 +43,8 @@ class PartyLexicon:
     they: frozenset[str]
     titles: frozenset[str] = frozenset()
     gender: dict[str, str] = field(default_factory=dict)  # 'wife' -> 'f', 'his' -> 'm'
+    outlet_descriptors: tuple[str, ...] = ()
+    outlet_tails: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +62,30 @@ def party_lexicon() -> PartyLexicon:
         they=frozenset(d["pronouns_group"]),
         titles=frozenset(d.get("person_titles", [])),
         gender={w: g for g, words in d.get("gendered_words", {}).items() for w in words},
+        outlet_descriptors=tuple(d.get("outlet_descriptors", [])),
+        outlet_tails=frozenset(d.get("outlet_name_tails", [])),
     )
+
+
+_NAME_RUN = r"((?:[A-Z][\w.'’-]*|[A-Z]{2,}\d*|\w+\.(?:com|net|org)\w*)(?:[^\S\n](?:[A-Z][\w.'’-]*|\d+))*)"
+_WEBSITE = re.compile(
+    r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news|co|ru|pl|hu|ua|au|uk|in|de|fr)(?:\.[a-z]{2})?$", re.I)
+
+
+@lru_cache(maxsize=64)
+def _outlet_patterns(descriptors: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(re.escape(d) for d in sorted(descriptors, key=len, reverse=True))
+    before = re.compile(rf"\b(?i:{words})[^\S\n]+{_NAME_RUN}")
+    appos = re.compile(rf"{_NAME_RUN},[^\S\n]+(?:a|an|the)[^\S\n]+(?:[\w-]+[^\S\n]+){{0,3}}?(?i:{words})\b")
+    return before, appos
+
+
+def outlet_names(text: str, lex: PartyLexicon) -> frozenset[str]:
+    """Names the article itself calls news outlets, folded: 'Greek daily Kathimerini', 'Polish broadcaster
+    TVN24', 'Rappler, a news website', and any web address used as a name ('Znak.com')."""
+    before, appos = _outlet_patterns(lex.outlet_descriptors)
+    found = {m.group(1) for m in before.finditer(text)} | {m.group(1) for m in appos.finditer(text)}
+    return frozenset(fold(bare_name(n)) for n in found if n)
 
 
 def _shorter_form(short: str, full: str) -> bool:
@@ -82,9 +108,13 @@ class Person:
     gender: str | None = None  # 'f'/'m' when words say ('Mrs.', 'a diplomat's wife', 'she' for them); not guessed
     given: str | None = None  # 'Qaboos' of 'Qaboos bin Said': a patronymic name is also called by it
     keys: frozenset[str] = field(init=False)  # the surname (and such a given name) folded, as mentions are
+    parts: frozenset[str] = field(init=False)  # the name's other words ('Rosselló' of 'Ricardo Rosselló Nevares')
+    called_by_part: bool = False  # the article also calls them by one of those words alone ('Hunter')
 
     def __post_init__(self) -> None:
         self.keys = frozenset(fold(n) for n in (self.surname, self.given) if n)
+        self.parts = frozenset(fold(w) for w in self.name.split()
+                               if len(w) > 2 and not w.endswith(".") and w[0].isupper()) - self.keys
 
 
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "binti"})
@@ -139,6 +169,41 @@ def _names_only(span) -> bool:
         or t.text in ("(", ")") for t in toks)
 
 
+NAME_TITLES = frozenset({"queen", "king", "pope", "prince", "princess", "sultan", "emir", "sheikh", "sir", "dame",
+                         "lord", "lady"})
+"""Titles that are part of how a person is named ('Queen Elizabeth II', 'Pope Francis'): kept."""
+
+
+def person_name(ent, titles: frozenset[str]) -> str:
+    """The name a PERSON entity gives, mended where the small model cuts or pads it: a given name it
+    left out after a title or place ('Mayor of London Sadiq Khan' tagged 'Khan'), a surname after it
+    ('Wanda Vázquez' of 'Wanda Vázquez Garced'), and titles it took in ('Cardinal Marc Ouellet',
+    'Detective Constable Daniel Dubé'). A title is kept when the name would be left a single word."""
+    doc = ent.doc
+
+    def title(t) -> bool:
+        low = t.lower_
+        return low in titles or low + "." in titles or t.lemma_.lower() in titles
+
+    def namelike(t) -> bool:
+        return t.pos_ == "PROPN" and t.is_title and t.ent_type_ == "" and t.is_alpha and not title(t)
+
+    start, end = ent.start, ent.end
+    if start > 1 and namelike(doc[start - 1]) and not doc[start - 1].is_sent_start and \
+            doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end:
+        before = doc[start - 2]  # 'Mayor of London Sadiq', 'spokesperson Barend', 'Superintendent Yolanda'
+        if title(before) or before.pos_ == "NOUN" or before.ent_type_ in ("GPE", "ORG", "NORP"):
+            start -= 1
+    if end - start > 1 and end < len(doc) and namelike(doc[end]) and doc[end].head.i != end - 1 and \
+            all(start <= t.head.i < end or t.head.i == end for t in doc[start:end]):
+        end += 1
+    while end - start > 2 and title(doc[start]) and doc[start].lower_ not in NAME_TITLES:
+        start += 1
+    if (start, end) == (ent.start, ent.end):
+        return _strip_possessive(ent.text)
+    return _strip_possessive(doc[start:end].text)
+
+
 class SpeakerResolver:
     """Resolves mentions in one Doc; keeps the last person speaker for pronouns."""
 
@@ -155,16 +220,18 @@ class SpeakerResolver:
         self._quotes = quotes if quotes is not None else quotations(self.raw)
         self._fuller: dict[str, str] = {}  # a name the article also gives more fully -> that fuller name
         self._acronyms = defined_acronyms(self.raw)  # 'NEOC' -> 'National Emergency Operation Centre'
+        self._untagged = self._untagged_names()
+        self._outlets = outlet_names(self.raw, self.lex)
         self._collect()
 
     # -- the article's people ------------------------------------------------------------------------
 
     def _collect(self) -> None:
         doc, lex = self.doc, self.lex
-        for ent in doc.ents:
+        for ent in sorted([*doc.ents, *self._untagged], key=lambda e: e.start):
             if not self._names_person(ent):
                 continue
-            name = _strip_possessive(ent.text)
+            name = person_name(ent, lex.titles)
             words = name.split()
             if not words:
                 continue
@@ -191,6 +258,11 @@ class SpeakerResolver:
         for p in list(self.people):
             if len(p.name.split()) == 1:
                 owners = [f for f in named_fully if fold(p.name) in f.keys]
+                if not owners and not self._title_word(p.name):  # 'Rosselló' of 'Ricardo Rosselló Nevares'
+                    owners = [f for f in named_fully if fold(p.name) in f.parts]
+                    owners = owners if len(owners) == 1 else []
+                    for f in owners:
+                        f.called_by_part = True
                 if not owners and all(in_quotes(m, self._quotes) for m in p.mentions):
                     # '"... I asked John for his resignation," wrote Trump': a given name, in quoted speech
                     owners = [f for f in named_fully if fold(self._given_name(f)) == fold(p.name)]
@@ -231,6 +303,20 @@ class SpeakerResolver:
             elif child.dep_ == "relcl":
                 out += [t for t in child.subtree if t.dep_ == "attr" and t.head.i == child.i
                         or t.dep_ == "pobj" and t.head.lower_ == "as"]
+        return out
+
+    def _untagged_names(self) -> list:
+        """Names the model tagged as nothing that the article gives a person's title in apposition
+        ('Ricardo Rosselló Nevares, Puerto Rico's governor, announced ...'): spans labelled PERSON."""
+        out = []
+        for tok in self.doc:
+            if tok.dep_ != "appos" or tok.lower_ not in self.lex.titles or tok.ent_type_:
+                continue
+            head = tok.head
+            words = [t for t in head.lefts if t.dep_ == "compound" and t.i >= head.i - 3] + [head]
+            if head.i < tok.i and 2 <= len(words) == head.i - words[0].i + 1 and all(
+                    t.pos_ == "PROPN" and t.is_title and t.is_alpha and not t.ent_type_ for t in words):
+                out.append(SpacySpan(self.doc, words[0].i, head.i + 1, label="PERSON"))
         return out
 
     def _names_person(self, ent) -> bool:
@@ -350,6 +436,9 @@ class SpeakerResolver:
                 return Party(name=self.last_group.name, mention=mention, kind=self.last_group.kind,
                              role=self.last_group.role, resolved_from="pronoun")
             return Party(name=text, mention=mention, kind="unknown", unresolved=True)
+        outlet = self._outlet(span)
+        if outlet is not None:
+            return Party(name=outlet, mention=mention, kind="media", role=None)
         persons = self._head_entities(span, ("PERSON",))
         if not antecedent and span.root.pos_ == "NOUN" and span.root.ent_type_ == "":
             # "Trump's spokesman", "Klobuchar's campaign": the possessor is not the one who speaks
@@ -359,6 +448,8 @@ class SpeakerResolver:
                 # one 'she' will mean next
                 self._author = self._person(persons[0], mention, None)
                 return Party(name=text, mention=mention, kind="unknown", role=None)
+        if not persons:
+            persons = [e for e in self._untagged if span.start <= e.start and e.end <= span.end]
         role = self._role_in(span, persons)
         if persons:
             return self._person(persons[0], mention, role)
@@ -406,6 +497,23 @@ class SpeakerResolver:
         if head.pos_ == "PROPN":
             return Party(name=bare_name(text), mention=mention, kind="organisation", role=None)
         return Party(name=bare_name(text), mention=mention, kind="unknown", role=None)
+
+    def _outlet(self, span) -> str | None:
+        """The name of the news outlet a mention names, whatever the model tagged it: one the article calls
+        an outlet, a web address, or a name ending like one ('Manila Bulletin')."""
+        head = span.root
+        ents = [e for e in span_ents(span) if e.start <= head.i < e.end]
+        names = [_strip_possessive(re.sub(r"^(the|The)\s+", "", e.text)) for e in ents]
+        if not ents and head.pos_ == "PROPN":  # an untagged name: its compound run
+            first = min((t.i for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
+                         and t.i >= span.start), default=head.i)
+            names = [self.doc[first : head.i + 1].text]
+        for name in names:
+            words = name.split()
+            if fold(name) in self._outlets or _WEBSITE.match(name) or (
+                    len(words) > 1 and words[-1].lower() in self.lex.outlet_tails and words[0][0].isupper()):
+                return name
+        return None
 
     def _gender_of_words(self, text: str) -> str | None:
         """'f' or 'm' when a role or title says ('the diplomat's wife', 'Mr.'); None if it does not."""
@@ -507,7 +615,7 @@ class SpeakerResolver:
         if len(words) != 1 or words[0].pos_ != "PROPN":
             return None
         key = fold(words[0].text)
-        return words[0].text if any(key in p.keys for p in self.people) else None
+        return words[0].text if any(key in p.keys or key in p.parts for p in self.people) else None
 
     def _role_in(self, span, persons) -> str | None:
         if not persons:
@@ -519,7 +627,7 @@ class SpeakerResolver:
         return text or None
 
     def _person(self, ent, mention: Span, role: str | None) -> Party:
-        name = _strip_possessive(ent.text)
+        name = person_name(ent, self.lex.titles)
         words = [w for w in name.split() if w.lower() not in self.lex.suffixes]
         if len(name.split()) > 1:
             name = self._fuller.get(name, name)
@@ -536,6 +644,12 @@ class SpeakerResolver:
         candidates = [p for p in self.people if key in p.keys and len(p.name.split()) > 1] or [
             p for p in self.people if key in p.keys
         ]
+        if not candidates and not self._title_word(surname):
+            parts = [p for p in self.people if key in p.parts]  # 'Rosselló', 'Prime Minister Tuilaepa'
+            if len(parts) == 1:
+                p = parts[0]
+                return Party(name=p.name, mention=mention, kind="person",
+                             role=role or (p.roles[0] if p.roles else None), resolved_from="part of the name")
         if len(candidates) == 1:
             p = candidates[0]
             return Party(name=p.name, mention=mention, kind="person", role=role or (p.roles[0] if p.roles else None))
@@ -545,6 +659,12 @@ class SpeakerResolver:
                 return Party(name=recent.name, mention=mention, kind="person",
                              role=role or (recent.roles[0] if recent.roles else None),
                              candidates=[p.name for p in candidates], resolved_from="recency")
+            plain = [p for p in candidates if not p.called_by_part]
+            if len(plain) == 1:  # 'Hunter' for the son: a bare 'Biden' is the other one
+                p = plain[0]
+                return Party(name=p.name, mention=mention, kind="person",
+                             role=role or (p.roles[0] if p.roles else None),
+                             candidates=[c.name for c in candidates], resolved_from="the one not called by given name")
             introduced = [p for p in candidates if p.mentions and min(p.mentions) < offset]
             if len(introduced) == 1:  # 'Mugabe' before the article has named Grace Mugabe: Robert
                 p = introduced[0]
@@ -560,6 +680,10 @@ class SpeakerResolver:
             return Party(name=p.name, mention=mention, kind="person", role=role or (p.roles[0] if p.roles else None),
                          resolved_from="given name")
         return Party(name=written, mention=mention, kind="person", role=role)
+
+    def _title_word(self, word: str) -> bool:
+        low = word.lower()
+        return low in self.lex.titles or low + "." in self.lex.titles
 
     def _given_name(self, person: Person) -> str:
         return next((w for w in person.name.split() if w.lower().rstrip(".") not in self.lex.titles), "")

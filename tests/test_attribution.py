@@ -414,6 +414,49 @@ def test_titled_name_the_model_missed_is_a_person(corpus_results):
 
 
 
+def test_names_the_model_cuts_pads_or_leaves_untagged(corpus_results):
+    def speakers(article_id, cue):
+        return [(c.speaker.mention.text if c.speaker.mention else None, c.speaker.name, c.speaker.kind)
+                for c in corpus_results[article_id].claims if c.cue and c.cue.text == cue and c.speaker]
+
+    london = "wn-2019-12-02-bystanders-foil-knife-weilding-man-on-london-bri"
+    assert ("Mayor of London Sadiq Khan", "Sadiq Khan", "person") in speakers(london, "tweeted")  # tagged 'Khan'
+    assert ("Broadcaster Piers Morgan", "Piers Morgan", "person") in speakers(london, "commented")
+    pope = "wn-2019-05-12-pope-francis-instructs-reporting-of-sexual-abuse"
+    assert ("Cardinal Marc Ouellet of the Holy See", "Marc Ouellet", "person") in speakers(pope, "said")
+    governor = "wn-2019-07-28-puerto-rico-governor-announces-resignation-follo"
+    # 'Ricardo Rosselló Nevares, Puerto Rico's governor, announced': no entity at all, a title in apposition
+    assert speakers(governor, "announced")[0][1:] == ("Ricardo Rosselló Nevares", "person")
+    said = speakers(governor, "said")
+    assert ("Rosselló", "Ricardo Rosselló Nevares", "person") in said  # not the last word of the name
+    assert ("Vázquez", "Wanda Vázquez Garced", "person") in said  # tagged ORG
+    samoa = "wn-2019-12-07-samoan-government-temporarily-shuts-down-for-nat"
+    assert speakers(samoa, "called on")[0][1] == "Tuilaepa Sailele Malielegaoi"  # 'Prime Minister Tuilaepa'
+
+
+def test_news_outlets_are_media_whatever_the_model_tagged(corpus_results, extract):
+    pipeline = "wn-2020-01-10-greek-prime-minister-reaffirms-eastmed-pipeline"
+    kinds = {(c.speaker.name, c.speaker.kind) for c in corpus_results[pipeline].claims if c.speaker}
+    assert ("Kathimerini", "media") in kinds  # 'Greek daily Kathimerini', tagged PERSON
+    assert ("Cyprus Mail", "media") in kinds
+    magnitogorsk = "wn-2019-01-04-magnitogorsk-apartment-building-collapses-after"
+    assert {c.speaker.kind for c in corpus_results[magnitogorsk].claims
+            if c.speaker and c.speaker.name == "Znak.com"} == {"media"}  # a web address
+    claims = extract("Polish broadcaster TVN24 showed the stage. Later TVN24 said the mayor had died. "
+                     "A courier said the parcel was late.")
+    assert [(c.speaker.name, c.speaker.kind) for c in claims if c.cue.text == "said"] == [
+        ("TVN24", "media"), ("courier", "unknown")]
+
+
+def test_a_relative_called_by_given_name_leaves_the_surname_to_the_other(extract):
+    text = ("Joe Biden debated Donald Trump on Thursday. A laptop belonging to Biden's son Hunter was found "
+            "in a repair shop. Hunter Biden's former business partner gave the press e-mails. Trump repeated the "
+            "claims at the debate. The moderators moved on to healthcare. Biden denied the allegations.")
+    denied = next(c for c in extract(text) if c.cue and c.cue.text == "denied")
+    assert denied.speaker.name == "Joe Biden"
+    assert denied.speaker.model_extra["candidates"] == ["Joe Biden", "Hunter Biden"]
+
+
 def test_who_published_a_document_is_its_chain_and_not_its_speaker(corpus_results):
     according = {c.content.text[:20]: c for c in corpus_results[SYRIA].claims if c.cue and c.cue.text == "According to"}
     erdogan = according['"neutralizing the th']  # 'According to a statement released by Erdogan's office, "..."'

@@ -12,7 +12,7 @@ import pytest
 
 from extractor.models import Attribution, Claim, Contact, DateRef, Party, Span
 from extractor.scoring import (
-    ROLES,
+    ALL_ROLES,
     approx_text,
     exact_spans,
     match_claims,
@@ -130,6 +130,19 @@ def test_spurious_claim() -> None:
     assert res["all_fields_correct"]["share"] == 1.0
 
 
+def test_speaker_name_and_kind_are_counted_beside_the_roles() -> None:
+    """Same mention, unresolved name, wrong kind: speaker right, name and kind wrong, all fields still right."""
+    pred = claim_smith()
+    pred.speaker = Party(name="Smith", mention=sp("Smith"), kind="organisation")
+    strict, overlap = run([claim_smith()], [pred], "strict"), run([claim_smith()], [pred], "overlap")
+    assert role(strict, "speaker") == (1, 0, 0)
+    assert role(strict, "speaker_name") == (0, 1, 1)
+    assert role(overlap, "speaker_name") == (1, 0, 0)  # 'Smith' is inside 'John Smith'
+    assert role(strict, "speaker_kind") == role(overlap, "speaker_kind") == (0, 1, 1)
+    assert strict["all_fields_correct"]["share"] == 1.0
+    assert strict["calibration"]["bins"][0]["right"] == 1.0
+
+
 def test_wrong_contact_status() -> None:
     for mode in ("strict", "overlap"):
         res = run([claim_jones(status="held")], [claim_jones(status="attempted")], mode)
@@ -185,7 +198,7 @@ def test_unmatched_articles_and_per_article() -> None:
     assert res["articles"] == 2
     assert res["claims"]["n_pred"] == 0 and res["claims"]["n_gold"] == 1
     assert set(res["per_article"]) == {"a", "b"}
-    assert set(res["roles"]) == set(ROLES)
+    assert set(res["roles"]) == set(ALL_ROLES)
 
 
 def test_without_text_the_claims_stand_in() -> None:
