@@ -53,7 +53,13 @@ NOT_A_DATE = re.compile(
     r"|^(?:daily|weekly|monthly|annually|yearly|nightly|hourly)$"  # frequencies
     r"|^\d{1,3}$|^(?!1[89]\d\d$|20\d\d$)\d{4}$"  # counts and clock times, not years
     r"|^(?:for )?(?:some|many|several|a few|few) (?:years|months|weeks|days|decades|centuries)$"
-)  # vague lengths of time: 'for many centuries' says how long, never when
+    r"|^(?:for )?(?:about |around |roughly |nearly |almost |over |more than |at least |some )?"
+    r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|a hundred|hundreds of|dozens of|a couple of)[- ]"
+    r"(?:hours?|days?|weeks?|months?|years?|decades?|centuries)(?:-long)?$"
+    r"|^(?:for )?(?:hours|days|weeks|months|years|decades)$"
+)  # lengths of time: 'for many centuries', 'three days of mourning', 'the two-day shutdown' say how long,
+#    never when (spans with 'ago', 'later', 'in', 'the past' are other expressions)
 
 
 def is_claim_date(text: str) -> bool:
@@ -78,7 +84,8 @@ def _participle(tok: Token) -> bool:
     if tok.dep_ == "xcomp":
         return True
     infinitive = tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    if tok.tag_ not in ("VBG", "VBN") and not infinitive or any(
+    reduced = tok.tag_ == "VBD" and tok.dep_ == "acl"  # 'a press release issued the following day', tagged VBD
+    if tok.tag_ not in ("VBG", "VBN") and not infinitive and not reduced or any(
             c.dep_ in ("nsubj", "nsubjpass", "mark", "auxpass") or c.dep_ == "aux" and c.lower_ != "to"
             for c in tok.children):
         return False

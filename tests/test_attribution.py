@@ -799,6 +799,19 @@ def test_ages_frequencies_and_counts_are_not_claim_dates():
     assert [t for t in ("six years old", "19-year-old", "daily", "2259", "53", "2019", "May 13", "Yesterday",
                         "many centuries", "for some years", "a few days", "in recent years")
             if is_claim_date(t)] == ["2019", "May 13", "Yesterday", "in recent years"]
+    # lengths of time say how long, not when; with 'ago', 'in', 'the past' they are other expressions
+    assert [t for t in ("three days", "two-day", "for years", "a decade", "at least 20 years", "14-day",
+                        "two days ago", "in two days", "the past two weeks", "last week")
+            if is_claim_date(t)] == ["two days ago", "in two days", "the past two weeks", "last week"]
+
+
+def test_a_length_of_time_does_not_date_a_claim(corpus_results):
+    oman = corpus_results["wn-2020-01-12-sultan-qaboos-of-oman-dies"].claims
+    announced = next(c for c in oman if c.sentence.text == "The government of Oman announced three days of mourning.")
+    assert announced.date is None
+    samoa = corpus_results["wn-2019-12-07-samoan-government-temporarily-shuts-down-for-nat"].claims
+    goal = next(c for c in samoa if c.sentence.text.startswith("According to Yett, the goal for the two-day"))
+    assert goal.date is None
 
 
 MUGABE = "wn-2019-09-09-longtime-leader-of-zimbabwe-robert-mugabe-dies-a"
