@@ -174,6 +174,12 @@ NAME_TITLES = frozenset({"queen", "king", "pope", "prince", "princess", "sultan"
 """Titles that are part of how a person is named ('Queen Elizabeth II', 'Pope Francis'): kept."""
 
 
+def is_title(word: str, titles: frozenset[str]) -> bool:
+    """A title word, written with or without its full stop ('Dr', 'Dr.')."""
+    low = word.lower()
+    return low in titles or low + "." in titles
+
+
 def person_name(ent, titles: frozenset[str]) -> str:
     """The name a PERSON entity gives, mended where the small model cuts or pads it: a given name it
     left out after a title or place ('Mayor of London Sadiq Khan' tagged 'Khan'), a surname after it
@@ -182,8 +188,7 @@ def person_name(ent, titles: frozenset[str]) -> str:
     doc = ent.doc
 
     def title(t) -> bool:
-        low = t.lower_
-        return low in titles or low + "." in titles or t.lemma_.lower() in titles
+        return is_title(t.text, titles) or t.lemma_.lower() in titles  # 'Representatives'
 
     def namelike(t) -> bool:
         return t.pos_ == "PROPN" and t.is_title and t.ent_type_ == "" and t.is_alpha and not title(t)
@@ -199,8 +204,6 @@ def person_name(ent, titles: frozenset[str]) -> str:
         end += 1
     while end - start > 2 and title(doc[start]) and doc[start].lower_ not in NAME_TITLES:
         start += 1
-    if (start, end) == (ent.start, ent.end):
-        return _strip_possessive(ent.text)
     return _strip_possessive(doc[start:end].text)
 
 
@@ -258,7 +261,7 @@ class SpeakerResolver:
         for p in list(self.people):
             if len(p.name.split()) == 1:
                 owners = [f for f in named_fully if fold(p.name) in f.keys]
-                if not owners and not self._title_word(p.name):  # 'Rosselló' of 'Ricardo Rosselló Nevares'
+                if not owners and not is_title(p.name, self.lex.titles):  # 'Rosselló' of 'Ricardo Rosselló Nevares'
                     owners = [f for f in named_fully if fold(p.name) in f.parts]
                     owners = owners if len(owners) == 1 else []
                     for f in owners:
@@ -644,46 +647,38 @@ class SpeakerResolver:
         candidates = [p for p in self.people if key in p.keys and len(p.name.split()) > 1] or [
             p for p in self.people if key in p.keys
         ]
-        if not candidates and not self._title_word(surname):
+        if not candidates and not is_title(surname, self.lex.titles):
             parts = [p for p in self.people if key in p.parts]  # 'Rosselló', 'Prime Minister Tuilaepa'
             if len(parts) == 1:
-                p = parts[0]
-                return Party(name=p.name, mention=mention, kind="person",
-                             role=role or (p.roles[0] if p.roles else None), resolved_from="part of the name")
+                return self._named(parts[0], mention, role, resolved_from="part of the name")
         if len(candidates) == 1:
-            p = candidates[0]
-            return Party(name=p.name, mention=mention, kind="person", role=role or (p.roles[0] if p.roles else None))
+            return self._named(candidates[0], mention, role)
         if len(candidates) > 1:
             recent = self._most_recent(candidates, offset)
             if recent is not None:
-                return Party(name=recent.name, mention=mention, kind="person",
-                             role=role or (recent.roles[0] if recent.roles else None),
-                             candidates=[p.name for p in candidates], resolved_from="recency")
+                return self._named(recent, mention, role, candidates=[p.name for p in candidates],
+                                   resolved_from="recency")
             plain = [p for p in candidates if not p.called_by_part]
             if len(plain) == 1:  # 'Hunter' for the son: a bare 'Biden' is the other one
-                p = plain[0]
-                return Party(name=p.name, mention=mention, kind="person",
-                             role=role or (p.roles[0] if p.roles else None),
-                             candidates=[c.name for c in candidates], resolved_from="the one not called by given name")
+                return self._named(plain[0], mention, role, candidates=[c.name for c in candidates],
+                                   resolved_from="the one not called by given name")
             introduced = [p for p in candidates if p.mentions and min(p.mentions) < offset]
             if len(introduced) == 1:  # 'Mugabe' before the article has named Grace Mugabe: Robert
-                p = introduced[0]
-                return Party(name=p.name, mention=mention, kind="person",
-                             role=role or (p.roles[0] if p.roles else None),
-                             candidates=[c.name for c in candidates], resolved_from="the only one named yet")
+                return self._named(introduced[0], mention, role, candidates=[c.name for c in candidates],
+                                   resolved_from="the only one named yet")
             return Party(name=written, mention=mention, kind="person", role=role, ambiguous=True,
                          candidates=[p.name for p in candidates])
         given = [p for p in self.people if len(p.name.split()) > 1 and fold(self._given_name(p)) == key
                  and in_quotes(offset, self._quotes)]
         if len(given) == 1:  # '"I asked John for his resignation"' in an article about John R. Bolton
-            p = given[0]
-            return Party(name=p.name, mention=mention, kind="person", role=role or (p.roles[0] if p.roles else None),
-                         resolved_from="given name")
+            return self._named(given[0], mention, role, resolved_from="given name")
         return Party(name=written, mention=mention, kind="person", role=role)
 
-    def _title_word(self, word: str) -> bool:
-        low = word.lower()
-        return low in self.lex.titles or low + "." in self.lex.titles
+    @staticmethod
+    def _named(p: Person, mention: Span, role: str | None, **why: object) -> Party:
+        """The party for a person the article names, with its title here or the one the article gave."""
+        return Party(name=p.name, mention=mention, kind="person", role=role or (p.roles[0] if p.roles else None),
+                     **why)
 
     def _given_name(self, person: Person) -> str:
         return next((w for w in person.name.split() if w.lower().rstrip(".") not in self.lex.titles), "")
