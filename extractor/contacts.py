@@ -221,6 +221,11 @@ SPEAKING = frozenset({"speak", "talk", "tell", "say", "write", "explain"})
 _DOMAIN = re.compile(r"\.[a-z]{2,4}$")
 
 
+def is_web_address(text: str) -> bool:
+    """A name written as a web address ('Portfolio.hu', 'Znak.com', 'News.com.au'): an outlet."""
+    return bool(_DOMAIN.search(text))
+
+
 def named_owner(tok: Token) -> Token | None:
     """The party a noun belongs to, named and not a pronoun: "Trump's call", "Britain's request"."""
     return next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON" and is_party(c)), None)
@@ -231,7 +236,7 @@ def is_outlet(tok: Token) -> bool:
     from extractor.speakers import party_lexicon  # speakers imports this module
 
     media = party_lexicon().media
-    return any(t.ent_id_ == "media" or t.lower_ in media for t in tok.subtree) or bool(_DOMAIN.search(tok.text))
+    return any(t.ent_id_ == "media" or t.lower_ in media for t in tok.subtree) or is_web_address(tok.text)
 
 
 def is_party(tok: Token) -> bool:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from extractor.attribution import in_quotes, quotations
-from extractor.contacts import PLACE_ENTS
+from extractor.contacts import PLACE_ENTS, is_web_address
 from extractor.doccache import span_ents
 from extractor.models import Party, Span
 
@@ -68,8 +68,6 @@ def party_lexicon() -> PartyLexicon:
 
 
 _NAME_RUN = r"((?:[A-Z][\w.'’-]*|[A-Z]{2,}\d*|\w+\.(?:com|net|org)\w*)(?:[^\S\n](?:[A-Z][\w.'’-]*|\d+))*)"
-_WEBSITE = re.compile(
-    r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news|co|ru|pl|hu|ua|au|uk|in|de|fr)(?:\.[a-z]{2})?$", re.I)
 
 
 @lru_cache(maxsize=64)
@@ -513,7 +511,7 @@ class SpeakerResolver:
             names = [self.doc[first : head.i + 1].text]
         for name in names:
             words = name.split()
-            if fold(name) in self._outlets or _WEBSITE.match(name) or (
+            if fold(name) in self._outlets or is_web_address(name) or (
                     len(words) > 1 and words[-1].lower() in self.lex.outlet_tails and words[0][0].isupper()):
                 return name
         return None
