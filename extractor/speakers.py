@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -154,6 +155,33 @@ def defined_acronyms(text: str) -> dict[str, str]:
                 out.setdefault(acronym, " ".join(words[start:]).rstrip(","))
                 break
     return out
+
+
+def document_name(span) -> str:
+    """A document as a party's name: the phrase without its dates, what a comma sets off or a determiner
+    other than the definite article, which the spec writes 'The briefing' ('a March 14, 2019 NATO press
+    release' -> 'NATO press release', 'a poll published by NBC News last week' -> 'poll published by NBC
+    News', 'the report' -> 'The report', 'a Twitter post by Amy Cook, director of ...' -> 'Twitter post by
+    Amy Cook'): the document, not when it appeared or who its author is."""
+    head = span.root
+    end = next((t.i for t in span if t.i > head.i and t.text in (",", ";", "(", "—")), span.end)
+    dates = {t.i for e in span_ents(span) if e.label_ in ("DATE", "TIME") for t in e}
+    words = [t for t in span[: end - span.start] if not (t.i in dates and t.i < head.i)]  # 'a 2011 study'
+    while words and words[0].dep_ == "det" and words[0].i < head.i and words[0].lower_ != "the":
+        words.pop(0)
+    gone = set(dates)
+    while len(words) > 1 and words[-1].i > head.i:  # 'on Monday', 'last week', 'dated March 16', 'as of Wednesday'
+        last = words[-1]
+        if last.i in dates or last.is_punct or last.dep_ in ("prep", "acl") and last.tag_ in ("IN", "VBN") and all(
+                c.i in gone for c in last.subtree if c.i != last.i):
+            gone.add(words.pop().i)
+        else:
+            break
+    if not words or head.i in dates:
+        return bare_name(span.text)
+    out = ("".join(a.text + (a.whitespace_ if b.i == a.i + 1 else " ") for a, b in pairwise(words))
+           + words[-1].text).strip()
+    return "The " + out[4:] if out.startswith("the ") else out
 
 
 def _names_only(span) -> bool:
@@ -448,7 +476,7 @@ class SpeakerResolver:
                 # 'a study conducted by Dr. Naomi Martisius': the document speaks; its author is the
                 # one 'she' will mean next
                 self._author = self._person(persons[0], mention, None)
-                return Party(name=text, mention=mention, kind="unknown", role=None)
+                return Party(name=document_name(span), mention=mention, kind="unknown", role=None)
         if not persons:
             persons = [e for e in self._untagged if span.start <= e.start and e.end <= span.end]
         role = self._role_in(span, persons)
@@ -485,7 +513,7 @@ class SpeakerResolver:
                 return Party(name=bare_name(text), mention=mention, kind="anonymous", role=None)
             return Party(name=name, mention=mention, kind=kind, role=None)
         if head.lemma_.lower() in lex.documents:
-            return Party(name=text, mention=mention, kind="unknown", role=None)
+            return Party(name=document_name(span), mention=mention, kind="unknown", role=None)
         by_role = self._by_role(span, text)
         if by_role is not None:
             return by_role
