@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -46,6 +46,7 @@ class PartyLexicon:
     gender: dict[str, str] = field(default_factory=dict)  # 'wife' -> 'f', 'his' -> 'm'
     outlet_descriptors: tuple[str, ...] = ()
     outlet_tails: frozenset[str] = frozenset()
+    organisation_tails: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,7 @@ def party_lexicon() -> PartyLexicon:
         gender={w: g for g, words in d.get("gendered_words", {}).items() for w in words},
         outlet_descriptors=tuple(d.get("outlet_descriptors", [])),
         outlet_tails=frozenset(d.get("outlet_name_tails", [])),
+        organisation_tails=frozenset(d.get("organisation_name_tails", [])),
     )
 
 
@@ -346,6 +348,28 @@ class SpeakerResolver:
             if head.i < tok.i and 2 <= len(words) == head.i - words[0].i + 1 and all(
                     t.pos_ == "PROPN" and t.is_title and t.is_alpha and not t.ent_type_ for t in words):
                 out.append(SpacySpan(self.doc, words[0].i, head.i + 1, label="PERSON"))
+        return out + self._names_after_office()
+
+    def _names_after_office(self) -> list:
+        """'First Minister of Scotland Nicola Sturgeon', 'President of Ukraine Volodymyr Zelenskyy': a name
+        run on from the place of an office, which the model tags with the place as one organisation
+        or place (or as nothing): the words after a place the article names are a person."""
+        doc = self.doc
+        places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")}
+        out = []
+        for of in doc:
+            if of.lower_ != "of" or of.head.lower_ not in self.lex.titles:
+                continue
+            run = list(takewhile(lambda t: t.pos_ == "PROPN", doc[of.i + 1 : of.i + 6]))
+            if len(run) < 3 or any(t.ent_type_ == "PERSON" for t in run) \
+                    or run[-1].lower_ in self.lex.organisation_tails:
+                continue
+            for k in range(1, len(run) - 1):
+                place = doc[run[0].i : run[k].i].text
+                if place in places or self._countries(place):
+                    if all(t.is_title and t.is_alpha for t in run[k:]):
+                        out.append(SpacySpan(doc, run[k].i, run[-1].i + 1, label="PERSON"))
+                    break
         return out
 
     def _names_person(self, ent) -> bool:

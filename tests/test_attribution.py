@@ -1010,3 +1010,12 @@ def test_a_quotation_resumed_after_the_cue_is_a_claim_of_its_own_and_one_polnear
                                  [resumed[0].content.start, resumed[0].content.end]]
     assert sum(1 for a in claims_to_attrib_record(BOAT_FIRE, claims, parc=False)["attributions"]
                if a["cue"] == [[brown.cue.start, brown.cue.end]]) == 1
+
+
+def test_a_name_run_on_from_the_place_of_an_office_is_a_person(corpus_results, extract):
+    court = corpus_results["wn-2019-09-13-scottish-court-finds-suspension-of-uk-parliament"].claims
+    sturgeon = next(c for c in court if c.sentence.text.startswith("First Minister of Scotland"))
+    assert (sturgeon.speaker.name, sturgeon.speaker.kind) == ("Nicola Sturgeon", "person")  # not Boris Johnson
+    modi = extract('Current Prime Minister of India Narendra Modi wrote, "India grieves the passing away of '
+                   'Bharat Ratna Pranab Mukherjee."')[0]
+    assert (modi.speaker.name, modi.speaker.kind) == ("Narendra Modi", "person")  # not 'India Narendra Modi'
