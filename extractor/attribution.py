@@ -19,7 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from extractor.doccache import doc_text
+from extractor.doccache import doc_text, span_ents
 
 PATTERNS = Path(__file__).parent / "patterns"
 
@@ -829,6 +829,7 @@ class AttributionFinder:
             return None
         src_start, src_end = noun_phrase(pobj)
         src_end = self._according_source_end(pobj, src_end)
+        src_end = self._according_name_run_on(pobj, src_end)
         phrase_start, phrase_end = tok.idx, src_end
         text = doc_text(doc)
         before = trim(doc, sent.start_char, phrase_start)
@@ -853,6 +854,24 @@ class AttributionFinder:
             sentence=(sent.start_char, sent.end_char),
             confidence=0.85,
         )
+
+    @staticmethod
+    def _according_name_run_on(pobj: Token, end: int) -> int:
+        """'According to Connecticut Senator Richard Blumenthal, ...', "According to Windsor Locks' first
+        selectman, Chris Kervick, ...": a name the parser hangs elsewhere runs on from the source up to the
+        comma that ends it."""
+        doc = pobj.doc
+        i = next((t.i for t in doc[pobj.i :] if t.idx >= end), len(doc))  # the token after the source
+        stop = pobj.sent.end
+        j = next((t.i for t in doc[i:stop] if t.pos_ != "PROPN"), stop)
+        if i < j < stop and doc[j].text == "," and doc[i - 1].pos_ == "PROPN":
+            return doc[j - 1].idx + len(doc[j - 1])  # 'Connecticut' + 'Senator Richard Blumenthal'
+        if i + 1 < stop and doc[i].text == "," and pobj.pos_ == "NOUN" and pobj.lemma_.lower() not in DOCUMENTS \
+                and doc[i + 1].ent_type_ == "PERSON" and doc[i + 1].ent_iob_ == "B":
+            name = next(e for e in span_ents(doc[i + 1 : stop]) if e.start == i + 1)
+            if name.end < stop and doc[name.end].text in (",", ")"):
+                return name.end_char  # "Windsor Locks' first selectman" + ', Chris Kervick,'
+        return end
 
     @staticmethod
     def _according_source_end(pobj: Token, end: int) -> int:

@@ -516,7 +516,7 @@ class SpeakerResolver:
         if titled is not None:
             return titled
         ents = [e for e in self._head_entities(span, ("ORG", "GPE", "NORP", "FAC"))
-                if e.start <= head.i < e.end or e.root.dep_ == "appos"]
+                if e.start <= head.i < e.end or e.root.dep_ == "appos" and e.root.head.i == head.i]
         if ents:
             ent = ents[0]
             name = re.sub(r"^(the|The)\s+", "", _strip_possessive(ent.text))

@@ -1019,3 +1019,19 @@ def test_a_name_run_on_from_the_place_of_an_office_is_a_person(corpus_results, e
     modi = extract('Current Prime Minister of India Narendra Modi wrote, "India grieves the passing away of '
                    'Bharat Ratna Pranab Mukherjee."')[0]
     assert (modi.speaker.name, modi.speaker.kind) == ("Narendra Modi", "person")  # not 'India Narendra Modi'
+
+
+def test_according_to_keeps_a_name_the_parser_hangs_elsewhere(corpus_results):
+    crash = corpus_results["wn-2019-10-03-world-war-ii-era-plane-crashes-in-connecticut-us"].claims
+    according = {c.sentence.text[13:30]: c for c in crash if c.cue and c.cue.text == "According to"}
+    blumenthal = according["Connecticut Senat"]  # the parser's source was 'Connecticut' alone
+    assert blumenthal.speaker.mention.text == "Connecticut Senator Richard Blumenthal"
+    assert blumenthal.speaker.name == "Richard Blumenthal"
+    assert blumenthal.content.text.startswith("the involved airplane")
+    kervick = according["Windsor Locks' fi"]  # "Windsor Locks' first selectman, Chris Kervick, there were ..."
+    assert (kervick.speaker.name, kervick.speaker.kind) == ("Chris Kervick", "person")
+    assert kervick.content.text.startswith("there were ten passengers")
+    report = according["a 1989 report fro"]  # the agency's acronym in brackets does not make it the speaker
+    assert (report.speaker.name, report.speaker.kind) == ("report from the National Transportation Safety Board",
+                                                          "unknown")
+    assert [p.name for p in report.attribution.via] == ["National Transportation Safety Board"]
