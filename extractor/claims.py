@@ -58,6 +58,7 @@ NOT_A_DATE = re.compile(
     r"|forty|fifty|a hundred|hundreds of|dozens of|a couple of)[- ]"
     r"(?:hours?|days?|weeks?|months?|years?|decades?|centuries)(?:-long)?$"
     r"|^(?:for )?(?:hours|days|weeks|months|years|decades)$"
+    r"|^[\"“]?(?-i:Day)(?: after (?-i:Day))?$"  # a name or title: 'described Day to the BBC', '"Day after Day'
 )  # lengths of time: 'for many centuries', 'three days of mourning', 'the two-day shutdown' say how long,
 #    never when (spans with 'ago', 'later', 'in', 'the past' are other expressions)
 

@@ -814,6 +814,9 @@ def test_ages_frequencies_and_counts_are_not_claim_dates():
     assert [t for t in ("three days", "two-day", "for years", "a decade", "at least 20 years", "14-day",
                         "two days ago", "in two days", "the past two weeks", "last week")
             if is_claim_date(t)] == ["two days ago", "in two days", "the past two weeks", "last week"]
+    # a capitalised 'Day' alone is a name or a title ('Doris Day', the song "Day after Day"), never a date
+    assert [t for t in ("Day", '"Day after Day', "the day", "Labour Day", "that day") if is_claim_date(t)] == [
+        "the day", "Labour Day", "that day"]
 
 
 def test_a_length_of_time_does_not_date_a_claim(corpus_results):
@@ -823,6 +826,9 @@ def test_a_length_of_time_does_not_date_a_claim(corpus_results):
     samoa = corpus_results["wn-2019-12-07-samoan-government-temporarily-shuts-down-for-nat"].claims
     goal = next(c for c in samoa if c.sentence.text.startswith("According to Yett, the goal for the two-day"))
     assert goal.date is None
+    day = corpus_results["wn-2019-05-16-actor-doris-day-dies-at-97"].claims
+    quant = next(c for c in day if c.sentence.text.startswith("Fashion designer Mary Quant described Day"))
+    assert (quant.date.text, quant.date.value) == ("2002", "2002")  # the model's DATE 'Day' is Doris Day
 
 
 MUGABE = "wn-2019-09-09-longtime-leader-of-zimbabwe-robert-mugabe-dies-a"
