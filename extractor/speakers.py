@@ -47,6 +47,7 @@ class PartyLexicon:
     outlet_descriptors: tuple[str, ...] = ()
     outlet_tails: frozenset[str] = frozenset()
     organisation_tails: frozenset[str] = frozenset()
+    proportions: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +68,7 @@ def party_lexicon() -> PartyLexicon:
         outlet_descriptors=tuple(d.get("outlet_descriptors", [])),
         outlet_tails=frozenset(d.get("outlet_name_tails", [])),
         organisation_tails=frozenset(d.get("organisation_name_tails", [])),
+        proportions=frozenset(d.get("proportion_heads", [])),
     )
 
 
@@ -515,6 +517,16 @@ class SpeakerResolver:
         titled = self._titled_name(span)
         if titled is not None:
             return titled
+        part_of = next((c for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+                        if c.dep_ == "pobj" and span.start <= c.left_edge.i and c.right_edge.i < span.end), None)
+        if part_of is not None and part_of.pos_ != "PRON" and (head.pos_ == "NUM" or head_low in lex.proportions) \
+                and not any(c.dep_ == "appos" for c in head.children):
+            # 'Some of the protesters', 'A number of Senators', 'one of his lawyers': the group's voice
+            group = self.doc[part_of.left_edge.i : span.end]
+            party = self._resolve_span(group, group.text, group.text.lower(), mention, antecedent)
+            if party.kind == "unknown" and head_low in lex.anonymous:
+                party = party.model_copy(update={"kind": "anonymous"})  # 'Many of our users'
+            return party if head_low in lex.proportions else party.model_copy(update={"name": bare_name(text)})
         ents = [e for e in self._head_entities(span, ("ORG", "GPE", "NORP", "FAC"))
                 if e.start <= head.i < e.end or e.root.dep_ == "appos" and e.root.head.i == head.i]
         if ents:

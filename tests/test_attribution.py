@@ -1041,3 +1041,14 @@ def test_according_to_keeps_a_name_the_parser_hangs_elsewhere(corpus_results):
     assert (report.speaker.name, report.speaker.kind) == ("report from the National Transportation Safety Board",
                                                           "unknown")
     assert [p.name for p in report.attribution.via] == ["National Transportation Safety Board"]
+
+
+def test_a_part_of_a_group_speaks_for_the_group(corpus_results, extract):
+    network = corpus_results["wn-2020-05-06-philippines-largest-television-network-shut-down"].claims
+    senators = next(c for c in network if c.sentence.text.startswith("A number of Senators"))
+    assert senators.speaker.mention.text == "A number of Senators" and senators.speaker.name == "Senators"
+    some = extract("Some of the protesters Wikinews interviewed said they were afraid of the police.")[0]
+    assert (some.speaker.name, some.speaker.kind) == ("protesters Wikinews interviewed", "anonymous")
+    syria = corpus_results[SYRIA].claims
+    sdf = next(c for c in syria if c.sentence.text.startswith("One of these groups, the Syrian Democratic Forces"))
+    assert sdf.speaker.name == "Syrian Democratic Forces"  # 'one of X' with its name in apposition is that name
