@@ -455,12 +455,51 @@ class SpeakerResolver:
             if self._author is not None:
                 self.last_person = self._author
                 self.person_speakers.append(self._author)
-            elif party.kind == "person" and not party.model_extra.get("ambiguous"):
+            elif party.kind == "person" and not (party.model_extra.get("ambiguous") or "members" in party.model_extra):
                 self.last_person = party
                 self.person_speakers.append(party)
-            elif party.kind in ("organisation", "government", "media", "anonymous"):
+            elif party.kind in ("organisation", "government", "media", "anonymous") or "members" in party.model_extra:
                 self.last_group = party
         return party
+
+    def _coordinated(self, span, mention: Span) -> Party | None:
+        """'Barr and Ross', 'the AP and NBC News', 'China, Iran, and Russia': each named party resolved on
+        its own, the mention named by all of them ('William Barr and Wilbur Ross'), ``members`` listing
+        them. None unless every conjunct is a named party (not 'Trump and his supporters', nor one name
+        such as 'Search and Rescue Agency')."""
+        doc, root = self.doc, span.root
+        members = [root]
+        for tok in span:
+            if tok.dep_ == "conj" and any(tok.head.i == m.i for m in members):
+                members.append(tok)
+        links = [c.lower_ for m in members for c in m.children if c.dep_ == "cc"]
+        if len(members) < 2 or not links or any(w not in ("and", "&") for w in links) or any(
+                c.dep_ == "nummod" for c in root.children):
+            return None  # not 'the University and the Chess Club rather than ...', 'Two Representatives, A, and B'
+        named = next((e for e in span_ents(span) if e.start <= root.i < e.end), None)
+        if named is not None and named.end > members[1].i or any(
+                c.dep_ == "prep" and c.i < members[1].i and c.lower_ == "of" for c in root.children):
+            return None  # one name: 'Department of Health and Human Services', 'High Court of England and Wales'
+        if sum(1 for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i) > 1 or not all(
+                m.pos_ == "PROPN" or m.ent_type_ or m.lower_ in self.lex.government | self.lex.media for m in members):
+            return None  # 'New Orleans and Jefferson Parish officials': a name does not stand for its officials
+        parts = []
+        for m in members:
+            cut = {t.i for c in m.children for t in c.subtree if c.dep_ in ("conj", "cc", "preconj", "appos")
+                   or c.dep_ == "punct" and c.i > m.i or c.lower_ in ("both", "all", "each")}
+            toks = [t.i for t in m.subtree if t.i not in cut and span.start <= t.i < span.end]
+            if not toks or toks != list(range(toks[0], toks[-1] + 1)):
+                return None
+            part = doc[toks[0] : toks[-1] + 1]
+            party = self._resolve_span(part, part.text, part.text.lower(), mention, True)
+            extra = party.model_extra
+            if party.kind not in ("person", "organisation", "government", "media") or extra.get("unresolved") \
+                    or extra.get("ambiguous") or extra.get("resolved_from") == "role":
+                return None
+            parts.append(party)
+        names = [p.name for p in parts]
+        name = " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + ", and " + names[-1]
+        return Party(name=name, mention=mention, kind=parts[0].kind, role=None, members=names)
 
     def _resolve_span(self, span, text: str, low: str, mention: Span, antecedent: bool = False) -> Party:
         """``antecedent``: the span is a subject searched for what 'he' means, not a speaker."""
@@ -491,6 +530,10 @@ class SpeakerResolver:
                 return Party(name=self.last_group.name, mention=mention, kind=self.last_group.kind,
                              role=self.last_group.role, resolved_from="pronoun")
             return Party(name=text, mention=mention, kind="unknown", unresolved=True)
+        if not antecedent:
+            together = self._coordinated(span, mention)
+            if together is not None:
+                return together
         outlet = self._outlet(span)
         if outlet is not None:
             return Party(name=outlet, mention=mention, kind="media", role=None)

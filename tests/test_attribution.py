@@ -1052,3 +1052,18 @@ def test_a_part_of_a_group_speaks_for_the_group(corpus_results, extract):
     syria = corpus_results[SYRIA].claims
     sdf = next(c for c in syria if c.sentence.text.startswith("One of these groups, the Syrian Democratic Forces"))
     assert sdf.speaker.name == "Syrian Democratic Forces"  # 'one of X' with its name in apposition is that name
+
+
+def test_coordinated_speakers_are_named_together(corpus_results, extract):
+    collapse = corpus_results[MAGNITOGORSK].claims
+    said = next(c for c in collapse if c.cue and c.cue.text == "said" and c.sentence.text.startswith("The Invest"))
+    assert said.speaker.name == "Investigative Committee and Federal Security Service"
+    assert said.speaker.model_extra["members"] == ["Investigative Committee", "Federal Security Service"]
+    believe = next(c for c in collapse if c.cue and c.cue.text == "believe")  # 'they believe': both of them
+    assert believe.speaker.name == said.speaker.name
+    claims = extract("Attorney General William Barr and Commerce Secretary Wilbur Ross were subpoenaed. "
+                     "Barr and Ross said they would not hand over the documents. "
+                     "The Department of Health and Human Services said it would comply.")
+    assert claims[0].speaker.name == "William Barr and Wilbur Ross"
+    assert claims[0].speaker.kind == "person" and claims[0].content.text == "they would not hand over the documents"
+    assert claims[1].speaker.name == "Department of Health and Human Services"  # one name, not two
