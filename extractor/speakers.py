@@ -480,8 +480,9 @@ class SpeakerResolver:
         if named is not None and named.end > members[1].i or any(
                 c.dep_ == "prep" and c.i < members[1].i and c.lower_ == "of" for c in root.children):
             return None  # one name: 'Department of Health and Human Services', 'High Court of England and Wales'
+        bodies = self.lex.government | self.lex.media
         if sum(1 for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i) > 1 or not all(
-                m.pos_ == "PROPN" or m.ent_type_ or m.lower_ in self.lex.government | self.lex.media for m in members):
+                m.pos_ == "PROPN" or m.ent_type_ or m.lower_ in bodies for m in members):
             return None  # 'New Orleans and Jefferson Parish officials': a name does not stand for its officials
         parts = []
         for m in members:
