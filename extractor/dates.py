@@ -516,6 +516,7 @@ _RANGE = re.compile(
 )
 _BETWEEN = re.compile(r"between (?P<a>.+?) and (?P<b>.+)")
 _AND_DAY = re.compile(r"(?P<a>.+?\d) and (?P<b>\d{1,2}(?:st|nd|rd|th)?)")
+_AND_MONTH = re.compile(r"(?P<a>" + _MONTH + r") and (?P<b>(?:" + _MONTH + r")(?:,? \d{4})?)")
 _YEAR_TAIL = re.compile(r"(?:,? (?:of )?(?:\d{4}|this year|last year|next year))$")
 _ISO = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:-\d{2})?")
 
@@ -525,7 +526,7 @@ def _range(text: str, published: datetime.date | None) -> _Val | None:
     the end of the second, the second borrowing month and year from the first (and vice versa)."""
     if _ISO.fullmatch(text):
         return None
-    m = _BETWEEN.fullmatch(text) or _AND_DAY.fullmatch(text) or _RANGE.fullmatch(text)
+    m = _BETWEEN.fullmatch(text) or _AND_DAY.fullmatch(text) or _AND_MONTH.fullmatch(text) or _RANGE.fullmatch(text)
     if m is None:
         return None
     a, b = m.group("a"), m.group("b")
@@ -760,6 +761,10 @@ _SPAN_PARTS: dict[str, str] = {
     "month_after": rf"(?<=\b(?:in|by) )(?:{_M_FULL})(?!\s*\d)(?!['\u2019]s)(?!\s+[A-Z])",
 }
 _SINCE_TARGETS = ("date", "date_dm", "month_year", "period", "calendar", "rel_month", "weekday", "day", "iso")
+_ENDS = rf"(?:{_SPAN_PARTS['date']}|{_SPAN_PARTS['date_dm']}|{_SPAN_PARTS['month_year']}|{_Y}|(?:{_M_FULL}))"
+# 'between January 2016 and December 2019', 'September and October': one interval, not its first end
+_SPAN_PARTS["between"] = rf"(?i:between)\s+{_ENDS}\s+and\s+{_ENDS}"
+_SPAN_PARTS["two_months"] = rf"(?:{_M_FULL})\s+and\s+(?:{_M_FULL})(?:,?\s+{_Y})?(?!\s*\d)"
 # Spans never cross a line break: a date expression does not run on into the next paragraph.
 _SPAN_PARTS = {k: v.replace(r"\s", r"[^\S\n]") for k, v in _SPAN_PARTS.items()}
 _SPAN_PATTERNS: list[re.Pattern[str]] = [
@@ -768,7 +773,7 @@ _SPAN_PATTERNS: list[re.Pattern[str]] = [
     re.compile(
         r"(?<![\w-])(?i:since)[^\S\n]+(?:"
         + "|".join(_SPAN_PARTS[k] for k in _SINCE_TARGETS)
-        + rf"|{_Y}|(?:{_M_FULL})|(?:{_WD}))"
+        + rf"|{_Y}|(?:{_M_FULL})|(?:{_WD})|(?i:the\s+)?(?:1\d|20)\d0s)"
     )
 ]
 
@@ -810,7 +815,16 @@ def _phrase_end(tok: Token) -> int:
             end = min(end, t.i - 1)
         elif t.dep_ in ("relcl", "acl"):
             end = min(end, t.left_edge.i - 1)
+    while end > tok.i and tok.doc[end].is_space:
+        end -= 1  # a heading's phrase ends at its line, not on the break after it
     return end
+
+
+def _event_start(prep: Token) -> Token:
+    """First token of an event phrase, taking in what measures the distance from the event:
+    'shortly before her death', '36 minutes after the mass shooting'."""
+    mods = [c for c in prep.children if c.dep_ in ("advmod", "npadvmod") and c.right_edge.i == prep.i - 1]
+    return mods[0].left_edge if mods else prep
 
 
 def event_date_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -820,15 +834,15 @@ def event_date_spans(doc: Doc) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for tok in doc:
         low = tok.lower_
-        start = tok
-        if low == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "prior":
+        compound = tok.i > 0 and (low, doc[tok.i - 1].lower_) in (("to", "prior"), ("of", "ahead"))
+        if compound:
             start = doc[tok.i - 1]
-        elif low == "of" and tok.i > 0 and doc[tok.i - 1].lower_ == "ahead":
-            start = doc[tok.i - 1]
-        elif low not in _EVENT_PREPS:
+        elif low in _EVENT_PREPS:
+            start = _event_start(tok)
+        else:
             continue
         end = None
-        if tok.dep_ == "prep" or start is not tok:
+        if tok.dep_ == "prep" or compound:
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if (obj is not None and obj.pos_ in ("NOUN", "PROPN") and _is_event(obj)
                     and not any(c.dep_ in ("xcomp", "dobj", "aux") or c.dep_ == "acl" and c.left_edge.lower_ == "to"

@@ -99,6 +99,10 @@ class ContactComponent:
         return doc
 
 
+NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "NORP", "LAW"})
+"""Entities whose words are a name, whatever date words they hold ('USA Today', 'Sunday Times')."""
+
+
 @Language.factory("date_finder")
 def make_date_finder(nlp: Language, name: str) -> DateComponent:
     return DateComponent()
@@ -117,7 +121,10 @@ class DateComponent:
                     text = counted.group(1)  # 'as of Wednesday, 1885 aftershocks had occurred'
                 if text:
                     found.append((ent.start_char, ent.start_char + len(text)))
+        names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
         for start, end in find_date_expressions(doc_text(doc)):
+            if any(a <= start and end <= b for a, b in names):
+                continue  # 'USA Today noted': a name, not a day
             overlapping = [f for f in found if f[0] < end and start < f[1]]
             for f in overlapping:
                 found.remove(f)

@@ -123,6 +123,9 @@ def test_no_calendar_anchor_is_unresolved(text: str) -> None:
         ("July 27–28", D(2019, 8, 5), res("2019-07-27", "2019-07-28")),
         ("July 13 to 17 of last year", D(2019, 9, 8), res("2018-07-13", "2018-07-17")),
         ("between 2015 and 2017", D(2019, 1, 27), res("2015", "2017")),
+        ("between January 2016 and December 2019", D(2020, 7, 8), res("2016-01", "2019-12")),
+        ("September and October", D(2019, 8, 29), res("2019-09", "2019-10")),
+        ("since the 1970s", D(2019, 9, 4), res("1970", "2019-09-04")),
         ("2012–13", D(2020, 4, 14), res("2012", "2013")),
         ("the first week of April", D(2019, 5, 6), res("2019-04-01", "2019-04-07")),
         ("late last year", D(2019, 5, 19), res("2018-09", "2018-12")),
@@ -333,6 +336,14 @@ def spans(text: str) -> list[str]:
             ["for the last 27 years", "since 1998"],
         ),
         ("the construction of a wall, pledged on December 22, last year.", ["December 22, last year"]),
+        (  # one interval each, not the last month alone
+            "Yesterday, the United Kingdom's Queen Elizabeth II announced she will comply with the request of Prime "
+            "Minister Boris Johnson to suspend Parliament for parts of September and October.",
+            ["Yesterday", "September and October"],
+        ),
+        ("the opioid crisis claimed 15,393 lives in Canada between January 2016 and December 2019, according to",
+         ["between January 2016 and December 2019"]),
+        ("Both companies have been in operation since the 1970s according to", ["since the 1970s"]),
     ],
 )
 def test_find_date_expressions_on_corpus_sentences(sentence: str, expected: list[str]) -> None:
@@ -532,10 +543,10 @@ def cue_dates():
          ' be called a museum."', D(2019, 3, 31), ("said", "Wednesday", "2019-03-27")),
         ("This Wednesday Greek Foreign Minister George Katrougalos emphasized the requirement of approval by UNESCO.",
          D(2019, 3, 31), ("emphasized", "This Wednesday", "2019-03-27")),
-        # coordinated dates are one phrase, not two clauses
+        # coordinated dates are one interval, not two clauses
         ("Before the COVID-19 pandemic, the opioid crisis claimed 15,393 lives in Canada between January 2016 and"
          " December 2019, according to the Canadian Public Health Infobase.", D(2020, 9, 13),
-         ("according to", "December 2019", "2019-12")),
+         ("according to", "between January 2016 and December 2019", "2016-01")),
     ],
 )
 def test_a_claim_is_dated_by_its_own_clause(cue_dates, text, published, expected) -> None:
