@@ -287,18 +287,19 @@ class SpeakerResolver:
             tail = doc[ent.end : min(len(doc), ent.end + 5)].text.lower()
             person.countries |= self._countries(tail.split(",")[0])
         # a lone surname first seen before the full name: merge into the full name
-        named_fully = [p for p in self.people if len(p.name.split()) > 1]
+        named_fully = [p for p in self.people if self._lone_word(p.name) is None]
         for p in list(self.people):
-            if len(p.name.split()) == 1:
-                owners = [f for f in named_fully if fold(p.name) in f.keys]
-                if not owners and not is_title(p.name, self.lex.titles):  # 'Rosselló' of 'Ricardo Rosselló Nevares'
-                    owners = [f for f in named_fully if fold(p.name) in f.parts]
+            lone = self._lone_word(p.name)  # 'Lee', or 'Sheriff Lee' for a 'Kerry Lee' the article names
+            if lone is not None:
+                owners = [f for f in named_fully if fold(lone) in f.keys]
+                if not owners and not is_title(lone, self.lex.titles):  # 'Rosselló' of 'Ricardo Rosselló Nevares'
+                    owners = [f for f in named_fully if fold(lone) in f.parts]
                     owners = owners if len(owners) == 1 else []
                     for f in owners:
                         f.called_by_part = True
                 if not owners and all(in_quotes(m, self._quotes) for m in p.mentions):
                     # '"... I asked John for his resignation," wrote Trump': a given name, in quoted speech
-                    owners = [f for f in named_fully if fold(self._given_name(f)) == fold(p.name)]
+                    owners = [f for f in named_fully if fold(self._given_name(f)) == fold(lone)]
                     owners = [f for f in owners if not any(o.keys == f.keys and len(o.name) > len(f.name)
                                                            for o in owners)]
                 if len(owners) == 1:
@@ -321,6 +322,13 @@ class SpeakerResolver:
             while full in self._fuller:
                 full = self._fuller[full]
             self._fuller[short] = full
+
+    def _lone_word(self, name: str) -> str | None:
+        """The one name word of a person named by it alone, with or without a title ('Lee', 'Sheriff Lee')."""
+        words = name.split()
+        if len(words) == 2 and is_title(words[0], self.lex.titles) and not is_title(words[1], self.lex.titles):
+            return words[1]
+        return words[0] if len(words) == 1 else None
 
     @staticmethod
     def _descriptions(ent) -> list:
@@ -667,6 +675,9 @@ class SpeakerResolver:
             for t in subjects:
                 if t.lower_ in self.lex.he_she or t.lower_ in self.lex.they or t.pos_ == "PRON":
                     continue
+                named = next((c for c in t.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+                if named is not None and t.ent_type_ != "PERSON":
+                    t = named  # 'the director of IEDCR, Dr Meerjady Sabrina Flora, said': the one named
                 left = t.left_edge.i
                 stops = (c.i for c in t.rights if c.is_punct or c.dep_ in ("relcl", "acl", "appos"))
                 right = next(stops, t.right_edge.i + 1)
@@ -738,6 +749,12 @@ class SpeakerResolver:
     def _person(self, ent, mention: Span, role: str | None) -> Party:
         name = person_name(ent, self.lex.titles)
         words = [w for w in name.split() if w.lower() not in self.lex.suffixes]
+        lone = self._lone_word(" ".join(words))
+        if lone is not None and lone != name:
+            # 'Sheriff Lee' after 'County sheriff Kerry Lee', 'Dr Meerjady' after 'Dr Meerjady Sabrina Flora'
+            party = self._by_surname(lone, name, mention, role, ent.start_char)
+            if party.name != name or party.model_extra.get("ambiguous"):
+                return party
         if len(name.split()) > 1:
             name = self._fuller.get(name, name)
             person = self._find_full(name)

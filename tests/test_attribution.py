@@ -781,6 +781,14 @@ def test_event_phrases_date_a_claim_unresolved_and_day_parts_stay_in_the_span(co
                 if c.contact and "summary of a phone call" in c.sentence.text]
     assert (released[0].date.text, released[0].date.value, released[0].date.end_value) == (
         "late last July", "2019-07-21", "2019-07-31")
+    # what measures the distance from the event belongs to the phrase
+    baloch = by_cue(corpus_results, "wn-2019-09-30-brother-of-murdered-pakistani-social-media-star", "wrote")
+    assert (baloch.date.text, baloch.date.resolved) == ("shortly before her death", False)
+    arrest = by_cue(corpus_results, "wn-2019-03-17-new-zealand-mosque-murder-suspect-appears-in-cou", "according to")
+    assert arrest.date.text == "36 minutes after the mass shooting in Al Noor Mosque"
+    # a heading's event phrase ends at its line: 'Other communications ... during the military operation'
+    heading = [c for c in corpus_results[SEED_CALL].claims if c.sentence.text.startswith("Other communications")]
+    assert heading[0].date.text == "during the military operation"
 
 def test_dates_inside_quotations_resolve_against_the_day_the_words_were_spoken(corpus_results):
     bolton = "wn-2019-09-12-us-president-trump-ousts-national-security-advis"  # published Thursday 2019-09-12
@@ -1067,3 +1075,26 @@ def test_coordinated_speakers_are_named_together(corpus_results, extract):
     assert claims[0].speaker.name == "William Barr and Wilbur Ross"
     assert claims[0].speaker.kind == "person" and claims[0].content.text == "they would not hand over the documents"
     assert claims[1].speaker.name == "Department of Health and Human Services"  # one name, not two
+
+
+def test_a_title_and_one_name_word_find_the_person_the_article_names(corpus_results):
+    # "County sheriff Kerry Lee told the BBC ..." then "Sheriff Lee said they arrested one person ..."
+    lee = by_cue(corpus_results, "wn-2019-09-22-millions-don-t-turn-up-to-storm-us-airbase-for-e", "said", "Kerry Lee")
+    assert lee.speaker.mention.text == "Sheriff Lee"
+    # "the director of IEDCR, Dr Meerjady Sabrina Flora, said ..." then "According to Dr Meerjady, ...",
+    # and "She also said": the woman named in apposition, not the director named later in the article
+    covid = corpus_results["wn-2020-04-08-bangladesh-reports-five-new-deaths-due-to-covid"].claims
+    assert by_cue(corpus_results, "wn-2020-04-08-bangladesh-reports-five-new-deaths-due-to-covid", "According to",
+                  "Meerjady Sabrina Flora")
+    she = [c for c in covid if c.sentence.text.startswith("She also said")]
+    assert she[0].speaker.name == "Meerjady Sabrina Flora"
+    # "Early opponent MP Tanya Davies said": the model tags the name ORG; the title makes it a person
+    davies = by_cue(corpus_results, "wn-2019-09-27-new-south-wales-decriminalizes-abortion", "said", "Tanya Davies")
+    assert davies.speaker.kind == "person"
+
+
+def test_a_title_and_a_name_shared_by_two_people_stays_ambiguous(extract):
+    claims = extract("Senator John Sullivan met Jake Sullivan on Monday. Mr. Sullivan said the talks went well.")
+    said = [c for c in claims if c.cue and c.cue.text == "said"][0]
+    assert said.speaker.model_extra.get("ambiguous")
+    assert sorted(said.speaker.model_extra["candidates"]) == ["Jake Sullivan", "John Sullivan"]
