@@ -263,6 +263,9 @@ def noun_phrase(tok: Token, stop_before: int | None = None, relative: bool = Fal
             left = child.right_edge.i + 1
     while left < tok.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
+    if left > 0 and doc[left - 1].pos_ == "ADP" and doc[left].ent_type_ == "DATE":
+        while left < tok.i and doc[left].ent_type_ == "DATE" and doc[left].dep_ == "compound":
+            left += 1  # 'On Friday Ford Motor Company announced': the parser made the day part of the name
     while right > tok.i and (doc[right].is_punct or doc[right].is_space) and not (
             doc[right].text == ")" and doc[left:right].text.count("(") > doc[left:right].text.count(")")):
         right -= 1  # but 'The Revolutionary Guard Corps (IRGC)' keeps its bracket

@@ -48,6 +48,9 @@ class PartyLexicon:
     outlet_tails: frozenset[str] = frozenset()
     organisation_tails: frozenset[str] = frozenset()
     proportions: frozenset[str] = frozenset()
+    public_bodies: frozenset[str] = frozenset()
+    state_bodies: frozenset[str] = frozenset()
+    political: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +72,9 @@ def party_lexicon() -> PartyLexicon:
         outlet_tails=frozenset(d.get("outlet_name_tails", [])),
         organisation_tails=frozenset(d.get("organisation_name_tails", [])),
         proportions=frozenset(d.get("proportion_heads", [])),
+        public_bodies=frozenset(d.get("public_body_heads", [])),
+        state_bodies=frozenset(d.get("state_body_words", [])),
+        political=frozenset(d.get("political_name_words", [])),
     )
 
 
@@ -593,7 +599,8 @@ class SpeakerResolver:
             name = self._acronyms.get(name, name)
             if ent.ent_id_ == "media" or words & lex.media:
                 kind = "media"
-            elif ent.label_ in ("GPE", "NORP") or ent.ent_id_ == "government" or words & lex.government:
+            elif ent.label_ in ("GPE", "NORP") or ent.ent_id_ == "government" or words & lex.government \
+                    or self._state_body(name, span, words):
                 kind = "government"
             else:
                 kind = "organisation"
@@ -611,9 +618,22 @@ class SpeakerResolver:
             return Party(name=bare_name(text), mention=mention, kind="government", role=None)
         if head_low in lex.anonymous or head.lemma_.lower() in lex.anonymous:
             return Party(name=bare_name(text), mention=mention, kind="anonymous", role=None)
-        if head.pos_ == "PROPN":
-            return Party(name=bare_name(text), mention=mention, kind="organisation", role=None)
+        if head.pos_ == "PROPN":  # a name the model did not tag: 'Florida Highway Patrol'
+            kind = "government" if self._state_body(bare_name(text), span, words) else "organisation"
+            return Party(name=bare_name(text), mention=mention, kind=kind, role=None)
         return Party(name=bare_name(text), mention=mention, kind="unknown", role=None)
+
+    def _state_body(self, name: str, span, words: set[str]) -> bool:
+        """An organisation its own name makes a state body: 'Florida Highway Patrol', or an institute or
+        service the mention gives a country ("Bangladesh's Institute of Epidemiology", 'National ... Centre')."""
+        own = set(_WORD.findall(name.lower()))
+        if own & self.lex.political:
+            return False  # 'Democratic National Committee'
+        if own & self.lex.state_bodies:
+            return True
+        return bool(own & self.lex.public_bodies) and bool(
+            words & {"national", "federal", "state"} or self._countries(span.text)
+            or any(e.label_ in ("GPE", "NORP") for e in span_ents(span)))
 
     def _outlet(self, span) -> str | None:
         """The name of the news outlet a mention names, whatever the model tagged it: one the article calls

@@ -1098,3 +1098,30 @@ def test_a_title_and_a_name_shared_by_two_people_stays_ambiguous(extract):
     said = [c for c in claims if c.cue and c.cue.text == "said"][0]
     assert said.speaker.model_extra.get("ambiguous")
     assert sorted(said.speaker.model_extra["candidates"]) == ["Jake Sullivan", "John Sullivan"]
+
+
+def test_state_bodies_are_government_and_party_bodies_are_not(corpus_results, extract):
+    def kind(article_id, mention):
+        found = {c.speaker.kind for c in corpus_results[article_id].claims
+                 if c.speaker and c.speaker.mention and c.speaker.mention.text == mention}
+        assert len(found) == 1, (mention, found)
+        return found.pop()
+
+    assert kind("wn-2019-01-05-florida-highway-pileup-fire-kills-five-children",
+                "Florida Highway Patrol") == "government"
+    assert kind("wn-2019-09-22-millions-don-t-turn-up-to-storm-us-airbase-for-e", "The Air Force") == "government"
+    assert kind("wn-2019-08-24-world-leaders-call-to-address-amazon-rainforest",
+                "Brazil's National Institute for Space Research") == "government"
+    assert kind("wn-2020-07-08-11-month-old-baby-finds-illegal-drugs-in-playgro",
+                "the B.C. Coroners Service") == "government"
+    dnc = extract("The Democratic National Committee urged states not to reschedule their primaries.")
+    assert dnc[0].speaker.kind == "organisation"
+    # an institute with no country in its name may be a think tank
+    think_tank = extract("The Brookings Institute said the plan would fail.")
+    assert think_tank[0].speaker.kind == "organisation"
+
+
+def test_a_day_the_parser_puts_in_the_subject_is_not_the_speaker(corpus_results):
+    # "On Friday Ford Motor Company announced the United States Department of Justice was performing ..."
+    ford = by_cue(corpus_results, "wn-2019-04-28-us-department-of-justice-investigating-ford-over", "announced")
+    assert ford.speaker.mention.text == "Ford Motor Company"
