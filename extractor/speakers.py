@@ -51,6 +51,7 @@ class PartyLexicon:
     public_bodies: frozenset[str] = frozenset()
     state_bodies: frozenset[str] = frozenset()
     political: frozenset[str] = frozenset()
+    state_names: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +76,7 @@ def party_lexicon() -> PartyLexicon:
         public_bodies=frozenset(d.get("public_body_heads", [])),
         state_bodies=frozenset(d.get("state_body_words", [])),
         political=frozenset(d.get("political_name_words", [])),
+        state_names=frozenset(d.get("state_name_words", [])),
     )
 
 
@@ -632,7 +634,7 @@ class SpeakerResolver:
         if own & self.lex.state_bodies:
             return True
         return bool(own & self.lex.public_bodies) and bool(
-            words & {"national", "federal", "state"} or self._countries(span.text)
+            words & self.lex.state_names or self._countries(span.text)
             or any(e.label_ in ("GPE", "NORP") for e in span_ents(span)))
 
     def _outlet(self, span) -> str | None:
