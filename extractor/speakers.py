@@ -52,6 +52,7 @@ class PartyLexicon:
     state_bodies: frozenset[str] = frozenset()
     political: frozenset[str] = frozenset()
     state_names: frozenset[str] = frozenset()
+    peers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,7 @@ def party_lexicon() -> PartyLexicon:
         state_bodies=frozenset(d.get("state_body_words", [])),
         political=frozenset(d.get("political_name_words", [])),
         state_names=frozenset(d.get("state_name_words", [])),
+        peers=frozenset(d.get("peer_heads", [])),
     )
 
 
@@ -467,6 +469,8 @@ class SpeakerResolver:
         low = text.lower()
         self._author = None
         party = self._resolve_span(span, text, low, mention)
+        if party.name == bare_name(text) and not party.model_extra:
+            party = self._owned(span, party)
         if speaker:
             if self._author is not None:
                 self.last_person = self._author
@@ -527,17 +531,7 @@ class SpeakerResolver:
             party = self._resolve_span(np, np.text, np.text.lower(), mention)
             return party.model_copy(update={"resolved_from": "relative pronoun"})
         if low in lex.he_she:
-            gender = lex.gender.get(low)
-            antecedent = self._antecedent(span.start, gender)
-            if antecedent is not None and gender is not None and not in_quotes(span.start_char, self._quotes):
-                # 'she' for the subject just before, outside quotations ('"he's going to think", she said')
-                person = self._find_full(antecedent.name)
-                if person is not None and person.gender is None:
-                    person.gender = gender
-            if antecedent is None:  # the latest person who spoke and may be called so
-                antecedent = next((p for p in reversed(self.person_speakers) if self._fits(p.name, gender)), None)
-            if antecedent is None:  # '... driven by Anne Sacoolas. She informed police': one just named
-                antecedent = self._recently_named(span.start, gender)
+            antecedent = self._pronoun_person(span[0])
             if antecedent is not None:
                 return Party(name=antecedent.name, mention=mention, kind="person", role=antecedent.role,
                              resolved_from="pronoun")
@@ -625,6 +619,77 @@ class SpeakerResolver:
             return Party(name=bare_name(text), mention=mention, kind=kind, role=None)
         return Party(name=bare_name(text), mention=mention, kind="unknown", role=None)
 
+    def _pronoun_person(self, pronoun) -> Party | None:
+        """The person 'he', 'she', 'his' or 'her' most likely means, or None."""
+        gender = self.lex.gender.get(pronoun.lower_)
+        antecedent = self._antecedent(pronoun.i, gender)
+        if antecedent is not None and gender is not None and not in_quotes(pronoun.idx, self._quotes):
+            # 'she' for the subject just before, outside quotations ('"he's going to think", she said')
+            person = self._find_full(antecedent.name)
+            if person is not None and person.gender is None:
+                person.gender = gender
+        if antecedent is None:  # the latest person who spoke and may be called so
+            antecedent = next((p for p in reversed(self.person_speakers) if self._fits(p.name, gender)), None)
+        if antecedent is None:  # '... driven by Anne Sacoolas. She informed police': one just named
+            antecedent = self._recently_named(pronoun.i, gender)
+        return antecedent
+
+    def _owned(self, span, party: Party) -> Party:
+        """'his office', 'her daughter': named by the person the possessive means ("Elijah Cummings's
+        office"), as a reviewer needs it; not peers ('their counterparts' stay 'counterparts')."""
+        first, head = span[0], span.root
+        if first.lower_ not in ("his", "her") or first.dep_ != "poss" or first.head.i != head.i or \
+                head.pos_ != "NOUN" or head.lemma_.lower() in self.lex.peers or in_quotes(first.idx, self._quotes):
+            return party
+        gender = self.lex.gender.get(first.lower_)
+        owner = self._fronted_owner(first) or self._coordinated_owner(head) or \
+            self._antecedent(first.i, gender) or self._recently_named(first.i, gender)
+        if owner is None or not owner.name[:1].isupper():
+            return party
+        return party.model_copy(update={"name": f"{owner.name}'s {bare_name(party.name)}", "owner": owner.name})
+
+    def _coordinated_owner(self, head) -> Party | None:
+        """'President-elect Joe Biden and his team': the person the owned noun is coordinated with."""
+        if head.dep_ != "conj" or head.head.ent_type_ != "PERSON":
+            return None
+        ent = next((e for e in self.doc.ents if e.start <= head.head.i < e.end), None)
+        if ent is None:
+            return None
+        party = self._person(ent, Span.of(self.raw, ent.start_char, ent.end_char), None)
+        return None if party.model_extra.get("ambiguous") else party
+
+    def _fronted_owner(self, pronoun) -> Party | None:
+        """'According to his publicist, Mendez died': a possessive in a phrase put before the main
+        clause means that clause's subject when a person is named there."""
+        verb = pronoun.sent.root
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i < pronoun.i or subject.pos_ == "PRON" or \
+                any(a.i == subject.i for a in pronoun.ancestors):
+            return None
+        if not any(a.i == verb.i for a in pronoun.ancestors):
+            return None
+        np = self.doc[subject.left_edge.i : subject.i + 1]
+        party = self._resolve_span(np, np.text, np.text.lower(), Span.of(self.raw, np.start_char, np.end_char),
+                                   antecedent=True)
+        gender = self.lex.gender.get(pronoun.lower_)
+        party = self._by_gender(party, gender)
+        if party.kind != "person" or party.model_extra.get("ambiguous") or not self._fits(party.name, gender):
+            return None
+        return party
+
+    def _by_gender(self, party: Party, gender: str | None) -> Party:
+        """An ambiguous surname as a pronoun's antecedent: 'his' cannot mean the wife the article
+        names, so 'Mendez' there is Tony Mendez. Unchanged unless exactly one candidate fits."""
+        if gender is None or not party.model_extra.get("ambiguous"):
+            return party
+        fitting = [c for c in party.model_extra.get("candidates", []) if self._fits(c, gender)]
+        if len(fitting) != 1 or len(fitting) == len(party.model_extra["candidates"]):
+            return party
+        person = self._find_full(fitting[0])
+        if person is None:
+            return party
+        return self._named(person, party.mention, party.role, resolved_from="gender")
+
     def _state_body(self, name: str, span, words: set[str]) -> bool:
         """An organisation its own name makes a state body: 'Florida Highway Patrol', or an institute or
         service the mention gives a country ("Bangladesh's Institute of Epidemiology", 'National ... Centre')."""
@@ -706,6 +771,7 @@ class SpeakerResolver:
                 np = doc[left : max(right, t.i + 1)]
                 party = self._resolve_span(np, np.text, np.text.lower(), Span.of(self.raw, np.start_char, np.end_char),
                                            antecedent=True)
+                party = self._by_gender(party, gender)
                 if party.kind == "person" and not party.model_extra.get("ambiguous") and self._fits(party.name, gender):
                     return party
         return None

@@ -1125,3 +1125,39 @@ def test_a_day_the_parser_puts_in_the_subject_is_not_the_speaker(corpus_results)
     # "On Friday Ford Motor Company announced the United States Department of Justice was performing ..."
     ford = by_cue(corpus_results, "wn-2019-04-28-us-department-of-justice-investigating-ford-over", "announced")
     assert ford.speaker.mention.text == "Ford Motor Company"
+
+
+def test_his_or_her_names_the_owner_the_article_gives(corpus_results):
+    # "According to his publicist, Mendez died": the possessive before the clause means its subject,
+    # and of the two Mendezes the article names, 'his' cannot be the wife
+    publicist = by_cue(corpus_results, "wn-2019-01-22-former-u-s-intelligence-agent-tony-mendez-archit",
+                       "According to")
+    assert publicist.speaker.name == "Tony Mendez's publicist"
+    assert publicist.speaker.mention.text == "his publicist"
+    # "... sent a letter to President-elect Joe Biden and his team": the team is Biden's, not the sender's
+    letter = next(c for c in corpus_results["wn-2020-11-26-us-federal-agency-announces-plans-to-begin-presi"].claims
+                  if c.contact and c.contact.channel == "letter" and "Joe Biden and his team" in c.sentence.text)
+    assert [p.name for p in letter.contact.counterpart] == ["Joe Biden", "Joe Biden's team"]
+    # "his office said, he died": three Cummingses in the article and no pronoun to tell them apart
+    office = by_cue(corpus_results, "wn-2019-10-18-us-representative-elijah-cummings-dies-at-age-68", "said",
+                    "office")
+    assert office.speaker.mention.text == "his office"
+
+
+def test_peers_are_named_without_their_owner(extract):
+    claims = extract("Defense Secretary Lloyd Austin spoke on Monday. His counterparts said the talks had failed.")
+    said = [c for c in claims if c.cue and c.cue.text == "said"][0]
+    assert said.speaker.name == "counterparts"
+
+
+def test_a_source_keeps_its_bracket_and_leaves_a_clause_joined_to_it_by_but(extract):
+    # Wikinews, 2020-06-21 (Tesco): the parser hangs the closing bracket on the verb, and joins
+    # 'Gazeta Prawna' to 'the company' of the clause before
+    nfp = extract("According to Notes from Poland (NFP), some discount stores resorted to offer postal services,"
+                  " a loophole which allows Sunday opening hours.")[0]
+    assert nfp.speaker.mention.text == "Notes from Poland (NFP)"
+    assert nfp.content.text.startswith("some discount stores")
+    prawna = extract("At the time, the company invested in e-commerce and started home deliveries, but Gazeta"
+                     " Prawna reports only 0.5% of Polish consumers used it.")[0]
+    assert prawna.speaker.mention.text == "Gazeta Prawna"
+    assert prawna.content.text == "only 0.5% of Polish consumers used it"
