@@ -152,8 +152,8 @@ def in_quotes(offset: int, quotes: list[tuple[int, int]]) -> bool:
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Character span with surrounding white space and clause punctuation removed (quotes kept)."""
     text = doc_text(doc)
-    while start < end and text[start] in _TRIM:
-        start += 1
+    while start < end and (text[start] in _TRIM or text[start] == ")"):
+        start += 1  # ')' too: 'According to Notes from Poland (NFP), some ...' where the parser leaves it out
     while end > start and text[end - 1] in _TRIM + ".":
         if text[end - 1] == "." and end - start > 1 and text[end - 2].isupper():
             break  # "U.S." keeps its dot
@@ -269,6 +269,13 @@ def noun_phrase(tok: Token, stop_before: int | None = None, relative: bool = Fal
     while right > tok.i and (doc[right].is_punct or doc[right].is_space) and not (
             doc[right].text == ")" and doc[left:right].text.count("(") > doc[left:right].text.count(")")):
         right -= 1  # but 'The Revolutionary Guard Corps (IRGC)' keeps its bracket
+    if right + 1 < tok.sent.end and doc[right + 1].text == ")" and \
+            doc[left : right + 1].text.count("(") > doc[left : right + 1].text.count(")"):
+        right += 1  # 'Notes from Poland (NFP)': the parser hangs the closing bracket on the verb
+    for child in tok.rights:
+        if child.dep_ == "cc" and child.lower_ in ("but", "yet") and left < child.i <= right and \
+                doc[child.i - 1].text == "," and any(c.dep_ == "conj" and c.i > child.i for c in tok.children):
+            left = child.i + 1  # 'the company invested ..., but Gazeta Prawna reports': a clause the parser joined
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 

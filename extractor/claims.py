@@ -211,15 +211,18 @@ class SpeechDate:
 
 class DateResolver:
     """Resolves an article's date expressions in their context: whether the clause each dates points
-    ahead (``doc._.future_dates``: 'will meet on Monday' is the next Monday), the day quoted words
-    were spoken (:class:`SpeechDate`), and the story's own day for 'the next day', 'that day' or 'two
-    days later', which publication does not anchor. That day is the last day-precise date up to
+    ahead (``doc._.future_dates``: 'will meet on Monday' is the next Monday) or tells a deed done
+    (``doc._.past_dates``: 'accepted responsibility in December', in September, is the last December),
+    the day quoted words were spoken (:class:`SpeechDate`), and the story's own day for 'the next day',
+    'that day' or 'two days later', which publication does not anchor. That day is the last day-precise date up to
     publication, outside quotations, in the same sentence or the one before (further back, Wikinews
     stories had moved on to another day as often as not); with none there, it stays unresolved."""
 
     def __init__(self, dates: list[tuple[int, int]], raw: str, published: dt.date | None,
-                 future: frozenset[int], spoken: SpeechDate, sentence_starts: list[int]):
+                 future: frozenset[int], spoken: SpeechDate, sentence_starts: list[int],
+                 past: frozenset[int] = frozenset()):
         self.raw, self.published, self.future, self.spoken = raw, published, future, spoken
+        self.past = past
         self.anchored: dict[tuple[int, int], Resolution] = {}
         day: tuple[dt.date, int] | None = None  # (the day, its sentence)
         for d in dates:
@@ -235,7 +238,7 @@ class DateResolver:
                     day = day[0] + dt.timedelta(days=offset), sentence
                     self.anchored[d] = Resolution(day[0].isoformat(), None, True)
                 continue
-            res = resolve_date(raw[d[0] : d[1]], published, d[0] in future)
+            res = resolve_date(raw[d[0] : d[1]], published, d[0] in future, d[0] in past)
             if res.resolved and res.end_value is None and len(res.value or "") == 10 and \
                     (published is None or res.value <= published.isoformat()):  # not 'is to take effect on December 10'
                 day = dt.date.fromisoformat(res.value or ""), sentence
@@ -244,7 +247,7 @@ class DateResolver:
         if d in self.anchored:
             return self.anchored[d]
         anchor = self.spoken.anchor(d) if spoken else self.published
-        return resolve_date(self.raw[d[0] : d[1]], anchor, d[0] in self.future)
+        return resolve_date(self.raw[d[0] : d[1]], anchor, d[0] in self.future, d[0] in self.past)
 
 
 def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None) -> list[Claim]:
@@ -259,7 +262,7 @@ def build_claims(doc: Doc, article_id: str, raw: str, published: dt.date | None)
     claims: list[Claim] = []
     spoken = SpeechDate(published, quotes)
     resolve_dates = DateResolver(dates, raw, published, doc._.future_dates or frozenset(), spoken,
-                                 [sent.start_char for sent in doc.sents])
+                                 [sent.start_char for sent in doc.sents], doc._.past_dates or frozenset())
     reported = assign_contacts([f for f in found if reportable(f)], contacts)
     used_contacts = {id(c) for c, _ in reported.values()}
     events: list[tuple[int, str, object]] = [(f.cue[0], "a", f) for f in found]

@@ -30,7 +30,8 @@ from pathlib import Path
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Token
 
-__all__ = ["Resolution", "anaphoric_offset", "find_date_expressions", "future_dates", "parse_dateline", "resolve_date"]
+__all__ = ["Resolution", "anaphoric_offset", "find_date_expressions", "future_dates", "parse_dateline", "past_dates",
+           "resolve_date"]
 
 _DATA = json.loads((Path(__file__).parent / "patterns" / "dates.json").read_text(encoding="utf-8"))
 _MONTHS: dict[str, int] = _DATA["months"]
@@ -594,16 +595,20 @@ def _resolve(text: str, published: datetime.date | None) -> _Val | None:
 
 
 @functools.lru_cache(maxsize=16384)
-def resolve_date(text: str, published: datetime.date | None, future: bool = False) -> Resolution:
+def resolve_date(text: str, published: datetime.date | None, future: bool = False,
+                 past: bool = False) -> Resolution:
     """Normalise one date expression (as spaCy's DATE entity or a date pattern gives it) against the
     publication date; ``future`` (its clause points ahead, :func:`future_dates`) puts a month, day or
-    weekday named without its year or week after publication."""
+    weekday named without its year or week after publication, ``past`` (a deed told in the past
+    tense, :func:`past_dates`) a month or day before it."""
     norm = _normalise(text)
     found = _resolve(norm, published)
     if found is None:
         return _UNRESOLVED
     if future and published is not None:
         found = _ahead(found, norm, published)
+    elif past and published is not None:
+        found = _behind(found, norm, published)
     return Resolution(found[0], found[1], True)
 
 
@@ -642,13 +647,44 @@ def _ahead(found: _Val, norm: str, published: datetime.date) -> _Val:
     return found
 
 
-def _points_ahead(tok: Token) -> bool:
-    """Whether the clause a date token belongs to (its nearest verb) points past publication."""
+def _behind(found: _Val, norm: str, published: datetime.date) -> _Val:
+    """Move a month or day named without its year ('in December' in September) before publication:
+    'revealed that in December, the Crown Prince accepted responsibility' tells a done deed."""
+    if _ANCHORED.search(norm) or not _NAMED_MONTH.search(norm):
+        return found
+    value, end = found
+    pub = published.isoformat()
+    if value > pub[: len(value)]:
+        return _shift_year(value, -1), end and _shift_year(end, -1)
+    return found
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The nearest verb above a date token: the clause it dates."""
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") or verb.i == tok.i:
         if verb.head.i == verb.i:
-            return False
+            return None
         verb = verb.head
+    return verb
+
+
+def _points_back(tok: Token) -> bool:
+    """Whether a date token dates a deed told in the simple past ('accepted responsibility in
+    December'); not a state ('was envoy until December'), nor a plan ('planned to meet in May')."""
+    verb = _clause_verb(tok)
+    if verb is None or verb.tag_ != "VBD" or verb.lemma_.lower() == "be" or _auxiliaries(verb):
+        return False
+    if verb.lemma_.lower() in _FUTURE_HEADS | _SCHEDULING:
+        return False
+    return not (tok.dep_ == "pobj" and tok.head.lower_ in ("until", "till", "through", "by"))
+
+
+def _points_ahead(tok: Token) -> bool:
+    """Whether the clause a date token belongs to (its nearest verb) points past publication."""
+    verb = _clause_verb(tok)
+    if verb is None:
+        return False
     if _future(verb):
         return True
     if verb.lemma_.lower() in _SCHEDULING and _present(verb):
@@ -679,10 +715,19 @@ def _present(verb: Token) -> bool:
 
 def future_dates(doc: Doc, spans: list[tuple[int, int]]) -> frozenset[int]:
     """Start offsets of the date expressions at ``spans`` whose clause points past publication."""
+    return _dates_where(doc, spans, _points_ahead)
+
+
+def past_dates(doc: Doc, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """Start offsets of the date expressions at ``spans`` that date a deed told in the past tense."""
+    return _dates_where(doc, spans, _points_back)
+
+
+def _dates_where(doc: Doc, spans: list[tuple[int, int]], test) -> frozenset[int]:
     out = set()
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span) and _points_ahead(span.root):
+        if span is not None and len(span) and test(span.root):
             out.add(start)
     return frozenset(out)
 

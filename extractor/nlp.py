@@ -2,8 +2,8 @@
 
 Components are registered with ``@Language.factory`` and leave their results on the Doc:
 ``doc.spans["cue"|"source"|"content"|"contact"|"date"]`` for display and ``doc._.attributions``,
-``doc._.contacts``, ``doc._.dates`` (and ``doc._.future_dates``) for the claim builder. Pattern data
-lives in ``patterns/``.
+``doc._.contacts``, ``doc._.dates`` (and ``doc._.future_dates``, ``doc._.past_dates``) for the claim
+builder. Pattern data lives in ``patterns/``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from extractor import DEFAULT_MODEL
 from extractor.attribution import AttributionFinder
 from extractor.contacts import ContactFinder
-from extractor.dates import WEEKDAY_THEN_COUNT, event_date_spans, find_date_expressions, future_dates
+from extractor.dates import WEEKDAY_THEN_COUNT, event_date_spans, find_date_expressions, future_dates, past_dates
 from extractor.doccache import doc_text
 from extractor.errors import ModelError
 from extractor.fastpipes import speed_up
@@ -28,7 +28,7 @@ from extractor.fastpipes import speed_up
 __all__ = ["DEFAULT_MODEL", "ModelError", "load_pipeline"]
 PATTERNS = Path(__file__).parent / "patterns"
 
-for _name in ("attributions", "contacts", "dates", "future_dates"):
+for _name in ("attributions", "contacts", "dates", "future_dates", "past_dates"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -135,6 +135,7 @@ class DateComponent:
         found.sort()
         doc._.dates = found
         doc._.future_dates = future_dates(doc, found)
+        doc._.past_dates = past_dates(doc, found)
         doc.spans["date"] = [
             s for s in (doc.char_span(a, b, label="DATE", alignment_mode="expand") for a, b in found) if s
         ]

@@ -459,6 +459,22 @@ def test_future_clause_moves_dates_without_year_or_week(claim_dates, text, publi
     assert expected in claim_dates(text, published)
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a deed told in the simple past is done: a later month is last year's
+        ("The previous day, television broadcaster PBS revealed that in December, Crown Prince Mohammad bin Salman"
+         " of Saudi Arabia accepted responsibility for the murder of journalist Jamal Khashoggi.", D(2019, 9, 29),
+         ("December", "2018-12")),
+        # a state may run past publication, a plan lie on either side: the defaults hold
+        ("Officials said he was the envoy until December.", D(2019, 9, 29), ("December", "2019-12")),
+        ("Officials said the ministers planned to meet in December.", D(2019, 9, 29), ("December", "2019-12")),
+    ],
+)
+def test_past_clause_moves_a_later_month_to_last_year(claim_dates, text, published, expected) -> None:
+    assert expected in claim_dates(text, published)
+
+
 def test_days_named_from_the_story_resolve_against_its_last_day(claim_dates) -> None:
     # 'that day' is the Friday the same sentence names (published Sunday 2019-11-10)
     text = ("On Friday, the Combined Joint Task Force Operation Inherent Resolve released a statement saying an"
