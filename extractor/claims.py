@@ -546,15 +546,10 @@ def _attribution_claim(
     if via:
         confidence *= 0.9  # the chain is one more thing to get right
     extra = {"nested": True} if f.nested else {}
-    content = _span(raw, content_span)
-    if content is not None and len(f.content) > 1:
-        pieces = [p for p in (_span(raw, c) for c in f.content) if p is not None]
-        content = Span(text=content.text, start=content.start, end=content.end,
-                       fragments=[[p.start, p.end] for p in pieces])
     return Claim(
         article_id=article_id,
         sentence=_span(raw, f.sentence) or Span.of(raw, *f.sentence),
-        content=content,
+        content=_content(raw, f),
         cue=_cue(doc, raw, f),
         speaker=speaker,
         attribution=Attribution(type=kind, via=via),
@@ -563,6 +558,27 @@ def _attribution_claim(
         confidence=round(confidence, 3),
         **extra,
     )
+
+
+def _content(raw: str, f: Found) -> Span | None:
+    """What is asserted as the guidelines take it: where the attribution interrupts its content
+    ('Around 50 gallons of diesel fuel, officials said, spilled and ignited'), the part after the
+    source and cue, as the annotators took it 28 times in 29; PolNeAR/PARC take both parts, so the part
+    before stays in the span's ``lead`` for the exports that follow PARC."""
+    pieces = [p for p in (_span(raw, c) for c in f.content) if p is not None]
+    if not pieces:
+        return None
+    frame = [f.cue] + ([f.source] if f.source is not None else [])
+    before = [p for p in pieces if p.end <= min(s for s, _ in frame)]
+    after = [p for p in pieces if p.start >= max(e for _, e in frame)]
+    lead = None
+    if before and after and len(before) + len(after) == len(pieces):
+        lead, pieces = [before[0].start, before[-1].end], after
+    cover = Span.of(raw, pieces[0].start, pieces[-1].end)
+    extra: dict[str, object] = {"fragments": [[p.start, p.end] for p in pieces]} if len(pieces) > 1 else {}
+    if lead is not None:
+        extra["lead"] = lead
+    return Span(text=cover.text, start=cover.start, end=cover.end, **extra) if extra else cover
 
 
 def _cue(doc: Doc, raw: str, f: Found) -> Span | None:

@@ -66,6 +66,13 @@ def cue_frags(span: Span | None) -> list[Frag]:
     return span_frags(span)
 
 
+def content_frags(span: Span | None) -> list[Frag]:
+    """A content as PolNeAR/PARC draw it: with the part before an interrupting source and cue that a
+    claim keeps in ``lead`` ('Around 50 gallons of diesel fuel, officials said, spilled and ignited')."""
+    lead = (span.model_extra or {}).get("lead") if span is not None else None
+    return ([(int(lead[0]), int(lead[1]))] if lead else []) + span_frags(span)
+
+
 def make_span(text: str, frags: Sequence[Sequence[int]]) -> Span | None:
     """One Span covering ``frags`` of ``text``; the pieces go to ``fragments`` when there are several."""
     pieces = sorted((int(s), int(e)) for s, e in frags)
@@ -182,7 +189,7 @@ def claim_to_attribution(claim: Claim, parc_cues: bool = True) -> dict[str, Frag
     return {
         "source": [list(f) for f in span_frags(speaker)],
         "cue": [list(f) for f in (cue_frags if parc_cues else span_frags)(claim.cue)],
-        "content": [list(f) for f in span_frags(claim.content)],
+        "content": [list(f) for f in (content_frags if parc_cues else span_frags)(claim.content)],
     }
 
 
@@ -500,7 +507,7 @@ def claims_to_ann(text: str, claims: Iterable[Claim], extended: bool = False) ->
         if claim.cue is not None:
             args.append("Cue:" + add("Cue", cue_frags(claim.cue)))
         if claim.content is not None:
-            args.append("Content:" + add("Content", span_frags(claim.content)))
+            args.append("Content:" + add("Content", content_frags(claim.content)))
         if extended:
             if claim.date is not None:
                 args.append("Date:" + add("Date", [(claim.date.start, claim.date.end)]))
