@@ -49,6 +49,7 @@ class Lexicon:
     audiences: frozenset[str] = frozenset()
     told_objects: frozenset[str] = frozenset()
     hearsay_adverbs: frozenset[str] = frozenset()
+    deed_objects: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,7 @@ def lexicon() -> Lexicon:
         audiences=frozenset(data["audiences"]),
         told_objects=frozenset(data["told_objects"]),
         hearsay_adverbs=frozenset(data.get("hearsay_adverbs", [])),
+        deed_objects={k: frozenset(v) for k, v in data.get("deed_objects", {}).items()},
     )
 
 
@@ -425,6 +427,11 @@ class AttributionFinder:
     def __init__(self, lex: Lexicon | None = None):
         self.lex = lex or lexicon()
 
+    def _deed(self, verb: Token) -> bool:
+        """'the virus claimed 6606 lives': the verb's object makes it a deed, not words."""
+        objects = self.lex.deed_objects.get(verb.lemma_.lower())
+        return bool(objects) and any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children)
+
     def __call__(self, doc: Doc) -> list[Found]:
         quotes = quotations(doc_text(doc))
         found: list[Found] = []
@@ -433,7 +440,7 @@ class AttributionFinder:
                 item = None
                 if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                     item = self._according_to(tok, sent)
-                elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.verbs:
+                elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.verbs and not self._deed(tok):
                     item = self._verb(tok, sent, quotes)
                     if item is not None and item.source is None and (item.kind == "direct" or (
                             item.kind == "indirect" and not item.stance and tok.tag_ == "VBG")):

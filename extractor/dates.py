@@ -30,8 +30,8 @@ from pathlib import Path
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Token
 
-__all__ = ["Resolution", "anaphoric_offset", "find_date_expressions", "future_dates", "parse_dateline", "past_dates",
-           "resolve_date"]
+__all__ = ["Resolution", "anaphoric_offset", "find_date_expressions", "future_dates", "names_a_time", "parse_dateline",
+           "past_dates", "resolve_date"]
 
 _DATA = json.loads((Path(__file__).parent / "patterns" / "dates.json").read_text(encoding="utf-8"))
 _MONTHS: dict[str, int] = _DATA["months"]
@@ -178,6 +178,20 @@ _DAYPART = r"(?: (?:morning|afternoon|evening|night))?"
 _PRE = r"(?:(?:early|late|earlier|later)(?: on)? )?"
 _YEAR_SUFFIX = r"(?:,? (?:of )?(?P<y>\d{4}))?"
 _PERIODS = _alt(set(_MONTH_PERIODS) | set(_YEAR_PERIODS) | set(_SPAN_PERIODS))
+_TIME_WORD = re.compile(
+    r"\d|\b(?:" + _MONTH + "|" + _WEEKDAY + "|" + _alt([w for w in _DATA["seasons"] if not w.startswith("_")])
+    + "|" + _alt([w for w in _DATA["holidays"] if not w.startswith("_")]) + "|" + _alt(_DATA["decade_words"])
+    + r"|(?:day|week|weekend|fortnight|month|year|decade|centur(?:y|ie)|hour|minute|night|morning|afternoon"
+    r"|evening|season|quarter|term|era|period|time|semester)s?|today|tonight|tomorrow|yesterday|noon|midnight"
+    r"|now|ago|recent\w*|currently|dawn|dusk|easter|ramadan|eid|diwali|hanukkah|thanksgiving)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_time(text: str) -> bool:
+    """Whether an expression the model tags DATE holds any word of time at all: 'five eighth' (a
+    rugby position) does not."""
+    return bool(_TIME_WORD.search(text))
 _WEEKDAY_PREFIX = (
     r"(?:(?:(?:next|last|this|this coming|this past|the preceding|the following|the previous) )?"
     r"(?P<wd>" + _WEEKDAY + r"),? )?"

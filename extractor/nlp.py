@@ -20,7 +20,14 @@ from spacy.tokens import Doc
 from extractor import DEFAULT_MODEL
 from extractor.attribution import AttributionFinder
 from extractor.contacts import ContactFinder
-from extractor.dates import WEEKDAY_THEN_COUNT, event_date_spans, find_date_expressions, future_dates, past_dates
+from extractor.dates import (
+    WEEKDAY_THEN_COUNT,
+    event_date_spans,
+    find_date_expressions,
+    future_dates,
+    names_a_time,
+    past_dates,
+)
 from extractor.doccache import doc_text
 from extractor.errors import ModelError
 from extractor.fastpipes import speed_up
@@ -119,7 +126,7 @@ class DateComponent:
                 counted = WEEKDAY_THEN_COUNT.match(text)
                 if counted and re.match(r" [a-z]", doc_text(doc)[ent.end_char : ent.end_char + 2]):
                     text = counted.group(1)  # 'as of Wednesday, 1885 aftershocks had occurred'
-                if text:
+                if text and names_a_time(text):
                     found.append((ent.start_char, ent.start_char + len(text)))
         names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
         for start, end in find_date_expressions(doc_text(doc)):

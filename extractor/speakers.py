@@ -242,8 +242,9 @@ def person_name(ent, titles: frozenset[str]) -> str:
     if end - start > 1 and end < len(doc) and namelike(doc[end]) and doc[end].head.i != end - 1 and \
             all(start <= t.head.i < end or t.head.i == end for t in doc[start:end]):
         end += 1
-    while end - start > 2 and title(doc[start]) and doc[start].lower_ not in NAME_TITLES:
-        start += 1
+    while end - start > 2 and title(doc[start]) and (doc[start].lower_ not in NAME_TITLES or
+                                                     start > 0 and doc[start - 1].lower_ == "crown"):
+        start += 1  # but 'Crown Prince' is an office, not how he is named
     return _strip_possessive(doc[start:end].text)
 
 
@@ -818,9 +819,10 @@ class SpeakerResolver:
         return sorted(ents, key=rank)
 
     def _known_surname(self, span) -> str | None:
-        """A lone proper noun the model did not tag as a person, but that is a surname the article gave."""
+        """A lone proper noun the model did not tag as a person, but that is a surname the article gave
+        (the tagger may call a capitalised one a common noun: 'Radmall conceded')."""
         words = [t for t in span if not t.is_punct and not t.like_num and t.lower_ not in ("the", "'s", "’s")]
-        if len(words) != 1 or words[0].pos_ != "PROPN":
+        if len(words) != 1 or not (words[0].pos_ == "PROPN" or words[0].pos_ == "NOUN" and words[0].text[:1].isupper()):
             return None
         key = fold(words[0].text)
         return words[0].text if any(key in p.keys or key in p.parts for p in self.people) else None

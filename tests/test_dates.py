@@ -593,3 +593,17 @@ def test_today_in_a_quote_is_the_day_of_the_endorsement(cue_dates) -> None:
             ' months ago," he said, "I entered the race for President to defeat Donald Trump. Today, I am leaving'
             ' the race for the same reason."')
     assert ("said", "Today", "2020-03-04") in cue_dates(text, D(2020, 3, 6))
+
+
+@pytest.mark.parametrize("text", ["five eighth", "eighteen", "our early ages", "annual"])
+def test_an_expression_with_no_word_of_time_is_no_date(text: str) -> None:
+    # spaCy's DATE tags on Wikinews sentences: a rugby position, an age, a life stage, a frequency
+    from extractor.dates import names_a_time
+
+    assert not names_a_time(text)
+
+
+def test_a_claim_is_not_dated_by_a_rugby_position(claim_dates) -> None:
+    text = ('"The two guys that set [Uni\'s final try] up were an 18 year old half back and an 18 year old five'
+            ' eighth," Tronc said.')
+    assert claim_dates(text, D(2020, 9, 1)) == []
