@@ -178,20 +178,6 @@ _DAYPART = r"(?: (?:morning|afternoon|evening|night))?"
 _PRE = r"(?:(?:early|late|earlier|later)(?: on)? )?"
 _YEAR_SUFFIX = r"(?:,? (?:of )?(?P<y>\d{4}))?"
 _PERIODS = _alt(set(_MONTH_PERIODS) | set(_YEAR_PERIODS) | set(_SPAN_PERIODS))
-_TIME_WORD = re.compile(
-    r"\d|\b(?:" + _MONTH + "|" + _WEEKDAY + "|" + _alt([w for w in _DATA["seasons"] if not w.startswith("_")])
-    + "|" + _alt([w for w in _DATA["holidays"] if not w.startswith("_")]) + "|" + _alt(_DATA["decade_words"])
-    + r"|(?:day|week|weekend|fortnight|month|year|decade|centur(?:y|ie)|hour|minute|night|morning|afternoon"
-    r"|evening|season|quarter|term|era|period|time|semester)s?|today|tonight|tomorrow|yesterday|noon|midnight"
-    r"|now|ago|recent\w*|currently|dawn|dusk|easter|ramadan|eid|diwali|hanukkah|thanksgiving)\b",
-    re.IGNORECASE,
-)
-
-
-def names_a_time(text: str) -> bool:
-    """Whether an expression the model tags DATE holds any word of time at all: 'five eighth' (a
-    rugby position) does not."""
-    return bool(_TIME_WORD.search(text))
 _WEEKDAY_PREFIX = (
     r"(?:(?:(?:next|last|this|this coming|this past|the preceding|the following|the previous) )?"
     r"(?P<wd>" + _WEEKDAY + r"),? )?"
@@ -216,6 +202,21 @@ _ABSOLUTE = re.compile(
     + r"|(?P<y4>1\d{3}|20\d{2}|21\d{2})"
     + r"|\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)"
 )
+
+_TIME_WORD = re.compile(
+    r"\d|\b(?:" + _MONTH + "|" + _WEEKDAY + "|" + _alt([w for w in _DATA["seasons"] if not w.startswith("_")])
+    + "|" + _alt([w for w in _DATA["holidays"] if not w.startswith("_")]) + "|" + _alt(_DATA["decade_words"])
+    + r"|(?:day|week|weekend|fortnight|month|year|decade|centur(?:y|ie)|hour|minute|night|morning|afternoon"
+    r"|evening|season|quarter|term|era|period|time|semester)s?|today|tonight|tomorrow|yesterday|noon|midnight"
+    r"|now|ago|recent\w*|currently|dawn|dusk|easter|ramadan|eid|diwali|hanukkah|thanksgiving)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_time(text: str) -> bool:
+    """Whether an expression the model tags DATE holds any word of time at all: 'five eighth' (a
+    rugby position) does not."""
+    return bool(_TIME_WORD.search(text))
 
 
 def _absolute(m: re.Match[str], published: datetime.date | None) -> _Val | None:
@@ -630,6 +631,7 @@ _TENSE = _DATA["tense"]
 _FUTURE_AUX = frozenset(_TENSE["future_aux"])
 _FUTURE_HEADS = frozenset(_TENSE["future_heads"])
 _SCHEDULING = frozenset(_TENSE["scheduling_verbs"])
+_PLANNING = _FUTURE_HEADS | _SCHEDULING
 _ANCHORED = re.compile(r"\d{4}|\b(?:last|next|this|past|coming|ago|yesterday|today|tonight|tomorrow|year|since)\b")
 _NAMED_MONTH = re.compile(r"\b(?:" + _MONTH + r")\b")
 _NAMED_WEEKDAY = re.compile(r"\b(?P<wd>" + _WEEKDAY + r")\b")
@@ -689,7 +691,7 @@ def _points_back(tok: Token) -> bool:
     verb = _clause_verb(tok)
     if verb is None or verb.tag_ != "VBD" or verb.lemma_.lower() == "be" or _auxiliaries(verb):
         return False
-    if verb.lemma_.lower() in _FUTURE_HEADS | _SCHEDULING:
+    if verb.lemma_.lower() in _PLANNING:
         return False
     return not (tok.dep_ == "pobj" and tok.head.lower_ in ("until", "till", "through", "by"))
 
