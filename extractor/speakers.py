@@ -214,6 +214,17 @@ NAME_TITLES = frozenset({"queen", "king", "pope", "prince", "princess", "sultan"
 """Titles that are part of how a person is named ('Queen Elizabeth II', 'Pope Francis'): kept."""
 
 
+def _before_relative(span: SpacySpan) -> SpacySpan:
+    """The mention without a relative clause set off by a comma ('Cherry, who led the petition'): the
+    clause describes the party, it does not name it."""
+    for tok in span:
+        start = tok.left_edge.i
+        if tok.dep_ == "relcl" and span.start < start - 1 and span.doc[start - 1].text == "," and \
+                span.start <= tok.head.i < start:
+            return span.doc[span.start : start - 1]
+    return span
+
+
 def is_title(word: str, titles: frozenset[str]) -> bool:
     """A title word, written with or without its full stop ('Dr', 'Dr.')."""
     low = word.lower()
@@ -467,6 +478,8 @@ class SpeakerResolver:
         text = raw[start:end].strip()
         if span is None or not text:
             return Party(name=text, mention=mention, kind="unknown")
+        span = _before_relative(span)
+        text = raw[span.start_char : span.end_char].strip() or text
         low = text.lower()
         self._author = None
         party = self._resolve_span(span, text, low, mention)

@@ -220,9 +220,24 @@ def test_labeling_verbs_name_what_a_source_calls_something(corpus_results):
 
 def test_a_source_keeps_its_bracketed_acronym_but_not_the_occasion(corpus_results):
     c = by_cue(corpus_results, SOLEIMANI, "declared")
-    assert c.speaker.mention.text == "The Iranian Revolutionary Guard Corps (IRGC)"
+    assert c.speaker.mention.text == "The Iranian Revolutionary Guard Corps (IRGC), which includes the Quds Force"
+    assert c.speaker.name == "Iranian Revolutionary Guard Corps"
     c = by_cue(corpus_results, AMAZON, "said", "Ane Alencar")  # "Ane Alencar, in remarks to UOL.com.br, said"
     assert c.speaker.mention.text == "Amazon Environmental Research Institute Director Ane Alencar"
+
+
+def test_a_relative_clause_describing_the_source_is_part_of_it_one_that_reports_is_not(corpus_results, extract):
+    # PolNeAR keeps a describing clause in the source and leaves out one that is an attribution of its own
+    cherry = by_cue(corpus_results, "wn-2019-09-13-scottish-court-finds-suspension-of-uk-parliament", "said",
+                    "Joanna Cherry")
+    assert cherry.speaker.mention.text == "Cherry, who led the petition"
+    sharpe = by_cue(corpus_results, "wn-2019-09-27-new-south-wales-decriminalizes-abortion", "said", "Penny Sharpe")
+    assert sharpe.speaker.mention.text == "MP Penny Sharpe, who co-sponsored the bill"
+    claims = extract('"We will win," said Jane Smith, who added that the campaign had raised $2 million. Tom Brown, '
+                     "who said last week that he would stay, said on Monday that he will resign.")
+    assert [(c.cue.text, c.speaker.mention.text, c.speaker.name) for c in claims] == [
+        ("said", "Jane Smith", "Jane Smith"), ("added", "who", "Jane Smith"), ("said", "who", "Tom Brown"),
+        ("said", "Tom Brown", "Tom Brown")]
 
 
 def test_a_title_and_name_parsed_as_two_subjects_and_a_participle_inside_the_content(corpus_results):
