@@ -286,6 +286,12 @@ def _calendar(pre: str | None, mod: str, unit: str, published: datetime.date | N
         ahead = published + datetime.timedelta(days=6) if unit == "week" else _add_months(published, 1)
         return published.isoformat(), ahead.isoformat()
     step = {"last": -1, "this past": -1, "this": 0, "next": 1, "the coming": 1, "coming": 1}[mod]
+    if step == 0 and pre in ("earlier", "later") and unit in ("month", "year"):
+        # as 'earlier this week': the part of the month or year before publication, or after it
+        first = published.replace(day=1) if unit == "month" else published.replace(month=1, day=1)
+        last = _add_months(first, 1 if unit == "month" else 12) - datetime.timedelta(days=1)
+        return (first.isoformat(), published.isoformat()) if pre == "earlier" else \
+            (published.isoformat(), last.isoformat())
     if unit == "year":
         return f"{published.year + step:04d}", None
     if unit == "month":

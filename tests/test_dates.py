@@ -104,6 +104,9 @@ def test_no_calendar_anchor_is_unresolved(text: str) -> None:
         ("the coming year", D(2019, 9, 30), res("2020")),
         ("the coming weekend", D(2019, 9, 30), res("2019-10-05", "2019-10-06")),
         ("earlier this week", D(2019, 10, 3), res("2019-09-30", "2019-10-03")),
+        ("Earlier this month", D(2020, 3, 17), res("2020-03-01", "2020-03-17")),  # as the annotators of 210 did
+        ("earlier this year", D(2019, 8, 6), res("2019-01-01", "2019-08-06")),
+        ("later this month", D(2020, 2, 10), res("2020-02-10", "2020-02-29")),
         ("Last week", D(2019, 9, 30), res("2019-09-23", "2019-09-29")),
         ("last July", D(2019, 9, 30), res("2019-07")),
         ("Late on Sunday", D(2019, 10, 15), res("2019-10-13")),
