@@ -207,6 +207,14 @@ def subtree_chars(tok: Token) -> tuple[int, int]:
     return doc[tok.left_edge.i].idx, doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i])
 
 
+def subtree_after(tok: Token, cue: Token) -> tuple[int, int]:
+    """Character extent of a token's subtree from the cue on: the parser may hang a word before the cue
+    on a complement after it ('where Biden has been projected to have defeated ...': 'where' on 'defeated'),
+    and the subject before the cue is a piece of its own."""
+    doc = tok.doc
+    return doc[max(tok.left_edge.i, cue.i + 1)].idx, subtree_chars(tok)[1]
+
+
 def dateline_end(sent: Span) -> int | None:
     """Index of the first token after a wire dateline opening the sentence ('WASHINGTON (AP) —',
     'ORLANDO, Fla. (Reuters) -'), which the parser hangs on the subject; None without one."""
@@ -536,7 +544,7 @@ class AttributionFinder:
             comp = next((c for c in tok.children if c.i > tok.i and (
                 c.dep_ in ("xcomp", "oprd", "acomp", "attr") or c.dep_ == "prep" and c.lower_ in ("like", "as"))), None)
             if subj is not None and comp is not None:
-                content, parts = subtree_chars(subj), [subtree_chars(comp)]
+                content, parts = subtree_chars(subj), [subtree_after(comp, tok)]
         if content is None and marked is not None:
             last = clause_end(marked.head)
             content = (doc[marked.i + 1].idx, last.idx + len(last))
@@ -621,7 +629,7 @@ class AttributionFinder:
             if subj is not None and xcomp is not None and subj.lower_ not in ("it", "there"):
                 # 'The House is expected to pass the bill': no source; the subject and what it is expected to do
                 content = subtree_chars(subj)
-                parts = [subtree_chars(xcomp)]
+                parts = [subtree_after(xcomp, tok)]
                 kind = "passive"
                 confidence -= 0.1
         if content is None and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
