@@ -312,6 +312,9 @@ OCCASIONS = frozenset({"statement", "interview", "remark", "remarks", "speech", 
 GROUP_DEPS = ("aux", "auxpass", "neg", "advmod")
 SPEECH = frozenset({"say", "tell", "announce", "write", "claim", "argue", "insist", "state", "report", "add",
                     "note", "explain", "warn", "suggest", "acknowledge", "admit", "predict", "declare", "assert"})
+# what a speaker goes on to do in the same breath ('said ... and urged the crowd'); not 'demanded' or 'attacked',
+# which the subject of the reported clause may as well have done
+SECOND_ACTS = SPEECH | {"urge", "ask", "call", "describe", "mention"}
 
 
 NOT_IN_GROUP = frozenset({"so", "as", "when", "where", "while", "how", "why", "once"})
@@ -405,6 +408,19 @@ def stranded_subject(verb: Token) -> Token | None:
     return prev
 
 
+def second_act(verb: Token) -> bool:
+    """A reporting verb the parser joined to the reported clause that belongs to the reporting verb
+    ('Flynn said there was a lack of transparency and urged the crowd to ...': Flynn urged): it has no
+    subject of its own, follows an 'and', and has the tense of the reporting verb."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or head.head.i == head.i or verb.tag_ != head.head.tag_:
+        return False
+    return verb.lemma_.lower() in SECOND_ACTS and head.head.lemma_.lower() in lexicon().verbs and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) and any(
+        c.dep_ == "cc" and c.lower_ == "and" and c.i < verb.i for c in head.children) and not any(
+        c.dep_ == "mark" and c.lower_ != "that" for c in head.children)  # 'told me if anyone came and asked
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, inherited from the verb it is coordinated with or subordinate to."""
     seen = 0
@@ -427,6 +443,10 @@ def subject_of(verb: Token) -> Token | None:
             return verb.head  # 'Democrats hoping to retain ...', 'evidence suggesting that ...'
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
             verb = verb.head.head  # 'followed that by saying', 'In asking to depose Clinton, Judicial Watch noted'
+            seen += 1
+            continue
+        if second_act(verb):
+            verb = verb.head.head  # 'Flynn said there was ... and urged the crowd': Flynn urged
             seen += 1
             continue
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl", "acomp") and verb.head.i != verb.i:
@@ -536,6 +556,10 @@ class AttributionFinder:
             ccomp = None  # 'said, citing U.S. media, that ...': the clause is what was said, not cited
         if ccomp is not None:
             content = subtree_chars(ccomp)
+            second = next((c for c in ccomp.children if c.i > tok.i and second_act(c)), None)
+            if second is not None:  # 'Flynn said there was a lack of transparency and urged the crowd to ...'
+                last = doc[next(c for c in ccomp.children if c.dep_ == "cc" and c.i < second.i).i - 1]
+                content = (content[0], last.idx + len(last))
             confidence += 0.15
             # "..., X said" where the parser hangs the whole preceding clause on "said"
         parts: list[tuple[int, int]] = []

@@ -114,7 +114,8 @@ def party_heads(tok: Token) -> list[Token]:
     appos = next((c for c in tok.children if c.dep_ == "appos"), None)
     if appos is not None and tok.pos_ == "NOUN":
         people = [t for t in tok.subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"
-                  and not _in_possessor(t, tok)]
+                  and not _in_possessor(t, tok) and not (t.dep_ == "compound" and t.head.i == tok.i)]
+        # ('Another former Trump adviser, Sebastian Gorka': Trump names whose adviser he is)
         if len(people) > 1:
             return people  # "the ministers, A for X and B for Y": the parse of the list is often wrong
     if appos is not None and is_named(appos) and not (

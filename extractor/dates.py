@@ -807,8 +807,8 @@ _SPAN_PARTS: dict[str, str] = {
     "next": rf"(?i:(?:over|in|during|for|within|throughout)\s+)?(?i:the\s+)?(?i:next|coming)\s+{_N}\s+{_U}\b",
     "recent": r"(?i:(?:in|over|during)\s+)?(?i:recent)\s+days\b",
     "ago": rf"{_N}\s+{_U}\s+(?i:ago)\b",
-    "day": r"(?i:(?:early|late|earlier|later)\s+)?(?i:(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening))?"
-    r"|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
+    "day": r"(?i:(?:early|late|earlier|later)\s+)?(?i:(?:today|yesterday|tomorrow)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
     # 'Late on Sunday', 'early Monday', 'Sunday night' (spaCy tags the weekday alone)
     "weekday_part": rf"(?i:(?:early|late)\s+(?:on\s+)?)(?:{_WD})(?:\s+(?i:morning|afternoon|evening|night))?"
     rf"|(?:{_WD})\s+(?i:morning|afternoon|evening|night)\b",

@@ -53,6 +53,8 @@ class PartyLexicon:
     political: frozenset[str] = frozenset()
     state_names: frozenset[str] = frozenset()
     peers: frozenset[str] = frozenset()
+    honours: frozenset[str] = frozenset()
+    media_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +81,8 @@ def party_lexicon() -> PartyLexicon:
         political=frozenset(d.get("political_name_words", [])),
         state_names=frozenset(d.get("state_name_words", [])),
         peers=frozenset(d.get("peer_heads", [])),
+        honours=frozenset(d.get("honours", [])),
+        media_heads=frozenset(d.get("media_heads", [])),
     )
 
 
@@ -253,6 +257,8 @@ def person_name(ent, titles: frozenset[str]) -> str:
     if end - start > 1 and end < len(doc) and namelike(doc[end]) and doc[end].head.i != end - 1 and \
             all(start <= t.head.i < end or t.head.i == end for t in doc[start:end]):
         end += 1
+    while end - start > 2 and doc[end - 1].lower_.replace(".", "") in party_lexicon().honours:
+        end -= 1  # 'Judge Durham Hall QC'
     while end - start > 2 and title(doc[start]) and (doc[start].lower_ not in NAME_TITLES or
                                                      start > 0 and doc[start - 1].lower_ == "crown"):
         start += 1  # but 'Crown Prince' is an office, not how he is named
@@ -409,8 +415,12 @@ class SpeakerResolver:
         title in apposition ('Gáspár Maróth, the Hungarian Government commissioner ...', tagged ORG)."""
         if ent.label_ == "PERSON":
             return True
-        if ent.label_ not in ("ORG", "GPE", "NORP") or len(ent) < 2 or not all(
-                t.pos_ == "PROPN" and t.is_title for t in ent):
+        if ent.label_ not in ("ORG", "GPE", "NORP") or len(ent) < 2:
+            return False
+        if len(ent) > 2 and ent[-1].lower_.replace(".", "") in self.lex.honours and all(
+                t.pos_ == "PROPN" and t.is_title for t in ent[:-1]):
+            return True  # 'Prosecutor Kama Melly QC', tagged ORG
+        if not all(t.pos_ == "PROPN" and t.is_title for t in ent):
             return False
         return any(c.dep_ == "appos" and c.i > ent.end - 1 and c.lower_ in self.lex.titles and c.ent_type_ == ""
                    for c in ent.root.children)
@@ -622,7 +632,7 @@ class SpeakerResolver:
         by_role = self._by_role(span, text)
         if by_role is not None:
             return by_role
-        if words & lex.media and head_low in lex.media:
+        if head_low in lex.media and words & lex.media or head.lemma_.lower() in lex.media_heads:
             return Party(name=bare_name(text), mention=mention, kind="media", role=None)
         if head_low in lex.government or words & {"side", "government", "ministry", "administration"}:
             return Party(name=bare_name(text), mention=mention, kind="government", role=None)
@@ -800,6 +810,8 @@ class SpeakerResolver:
         end = len(toks)
         while end > 0 and toks[end - 1].is_punct:
             end -= 1
+        while end > 2 and toks[end - 1].lower_.replace(".", "") in self.lex.honours:
+            end -= 1  # 'Prosecutor Kama Melly QC'
         start = end
         while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].lower_ not in self.lex.titles:
             start -= 1

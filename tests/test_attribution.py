@@ -470,6 +470,36 @@ def test_news_outlets_are_media_whatever_the_model_tagged(corpus_results, extrac
                      "A courier said the parcel was late.")
     assert [(c.speaker.name, c.speaker.kind) for c in claims if c.cue.text == "said"] == [
         ("TVN24", "media"), ("courier", "unknown")]
+    bin_laden = "wn-2019-09-17-us-president-trump-says-osama-bin-laden-s-son-ki"
+    reported = by_cue(corpus_results, bin_laden, "reported")  # 'multiple news outlets reported'
+    assert (reported.speaker.kind, reported.attribution.type) == ("media", "reported")
+    aid = "wn-2019-12-28-typhoon-phanfone-strikes-philippines"
+    assert all(c.speaker.kind != "media" for c in corpus_results[aid].claims
+               if c.speaker and "agencies" in c.speaker.name)  # an aid agency is no news agency
+
+
+def test_letters_after_a_name_are_no_part_of_it_and_a_head_of_something_is_a_person(corpus_results):
+    bradford = "wn-2019-03-02-nine-jailed-over-sexual-abuse-in-bradford-englan"
+    names = [(c.speaker.mention.text, c.speaker.name, c.speaker.kind) for c in corpus_results[bradford].claims
+             if c.cue and c.cue.text == "said" and c.speaker.kind == "person"]
+    assert ("Judge Durham Hall QC", "Durham Hall", "person") in names
+    assert ("Prosecutor Kama Melly QC", "Kama Melly", "person") in names  # tagged ORG
+    london = "wn-2020-02-05-police-shoot-man-dead-after-terrorist-related-kn"
+    boon = next(c for c in corpus_results[london].claims if c.speaker and c.speaker.mention.text.startswith("Alexis"))
+    assert (boon.speaker.name, boon.speaker.kind) == ("Alexis Boon", "person")  # 'Alexis Boon, the head of ...'
+
+
+def test_a_second_reporting_verb_joined_to_the_reported_clause_is_the_speakers(corpus_results):
+    rally = "wn-2020-12-15-conservative-groups-hold-rally-in-washington-d-c"
+    said = [c.content.text for c in corpus_results[rally].claims if c.cue and c.cue.text == "said"]
+    assert "there was a lack of transparency in the elections" in said
+    urged = by_cue(corpus_results, rally, "urged", "Michael Flynn")  # the parser hangs 'urged' on 'was'
+    assert urged.content.text.startswith("the crowd to consider")
+    # 'Witnesses ... said a man approached and attacked a group': the man attacked, the witnesses did not
+    stabbing = "wn-2020-06-23-three-killed-three-others-injured-in-stabbing-at"
+    witnesses = [c for c in corpus_results[stabbing].claims
+                 if c.cue and c.cue.text == "said" and c.speaker and c.speaker.name == "Witnesses"]
+    assert witnesses and all("attacked a group" in c.content.text for c in witnesses)
 
 
 def test_a_relative_called_by_given_name_leaves_the_surname_to_the_other(extract):

@@ -98,6 +98,7 @@ def test_no_calendar_anchor_is_unresolved(text: str) -> None:
         ("since 1998", D(2019, 1, 14), res("1998", "2019-01-14")),
         ("this year", D(2019, 1, 14), res("2019")),
         ("Yesterday", D(2019, 9, 25), res("2019-09-24")),
+        ("yesterday night", D(2019, 9, 5), res("2019-09-04")),
         ("late July", D(2019, 9, 25), res("2019-07-21", "2019-07-31")),
         ("this week", D(2019, 9, 30), res("2019-09-30", "2019-10-06")),  # published on a Monday: the whole week
         ("the coming week", D(2019, 9, 30), res("2019-09-30", "2019-10-06")),  # the days ahead, not next week
