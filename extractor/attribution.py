@@ -305,6 +305,7 @@ PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", 
                        "tv", "radio", "air", "camera", "video"})
 # documents that speak ('the report said'): one list, read by the speaker resolver too
 DOCUMENTS = frozenset(json.loads((PATTERNS / "parties.json").read_text(encoding="utf-8"))["document_heads"])
+ANONYMOUS_SOURCES = frozenset(json.loads((PATTERNS / "parties.json").read_text(encoding="utf-8"))["anonymous_heads"])
 OCCASIONS = frozenset({"statement", "interview", "remark", "remarks", "speech", "tweet", "letter", "briefing",
                        "conference", "email", "post", "release", "appearance", "address"})
 
@@ -720,7 +721,7 @@ class AttributionFinder:
             confidence += 0.15
         else:
             confidence -= 0.15
-        content = trim(tok.doc, *content) if content else None
+        content = trim(tok.doc, *without_citing(doc, content)) if content else None
         if content is None:
             return None
         text = doc_text(doc)
@@ -1239,15 +1240,45 @@ def _coordinated(tok: Token) -> list[tuple[int, int]]:
     return out
 
 
+def without_citing(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+    """A content that runs on into 'citing Y' at its end ('reported Hamza bin Laden to be dead citing sources
+    within ...'): the citing phrase is the chain (``citing_sources``), not what was reported."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None:
+        return content
+    cite = next((t for t in span if t.lower_ in ("citing", "quoting") and t.i > span.start
+                 and t.right_edge.i >= span.end - 1 and t.dep_ in CITING_DEPS), None)
+    if cite is None:
+        return content
+    last = cite.i - 1
+    while last > span.start and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return content[0], doc[last].idx + len(doc[last])
+
+
+CITING_DEPS = ("advcl", "xcomp", "conj", "acl", "prep", "pcomp")
+
+
+def names_a_source(tok: Token) -> bool:
+    """A cited noun that can speak ('sources', 'Johns Hopkins University data', 'CNN'), not a reason
+    ('citing COVID-19 safety concerns', 'citing the Republicans' refusal')."""
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.lemma_.lower() in DOCUMENTS | ANONYMOUS_SOURCES
+
+
 def citing_sources(doc: Doc) -> dict[int, list[tuple[int, int]]]:
     """For each cue verb token index, the sources it cites ('said, citing U.S. media'; 'said X per ABC News')."""
     out: dict[int, list[tuple[int, int]]] = {}
     for tok in doc:
-        if tok.lower_ in ("citing", "quoting") and tok.dep_ in ("advcl", "xcomp", "conj", "acl", "prep", "pcomp"):
+        if tok.lower_ in ("citing", "quoting") and tok.dep_ in CITING_DEPS:
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "pobj", "obj")), None)
             if obj is None:
                 continue
-            out.setdefault(tok.head.i, []).append(noun_phrase(obj))
+            host = tok.head  # 'reported Hamza bin Laden to be dead citing sources': the reporting verb cites
+            verbs = lexicon().verbs
+            while host.lemma_.lower() not in verbs and host.dep_ in ("xcomp", "ccomp") and host.head.i != host.i \
+                    and host.head.lemma_.lower() in verbs and names_a_source(obj):
+                host = host.head
+            out.setdefault(host.i, []).append(noun_phrase(obj))
         elif tok.lower_ == "per" and tok.dep_ == "prep" and tok.head.dep_ in ("nsubj", "nsubjpass"):
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)  # 'said Zimmerman per ABC News'
             if obj is not None:

@@ -478,6 +478,21 @@ def test_news_outlets_are_media_whatever_the_model_tagged(corpus_results, extrac
                if c.speaker and "agencies" in c.speaker.name)  # an aid agency is no news agency
 
 
+def test_citing_a_source_after_the_content_is_the_chain(corpus_results):
+    bin_laden = "wn-2019-09-17-us-president-trump-says-osama-bin-laden-s-son-ki"
+    reported = by_cue(corpus_results, bin_laden, "reported")  # '... to be dead citing sources within the DoD'
+    assert reported.content.text == "Hamza bin Laden to be dead"
+    assert [v.name for v in reported.attribution.via] == ["sources within the United States Department of Defense"]
+
+
+def test_citing_a_reason_is_no_chain(extract):
+    # Wikinews 2020-10-09 (not in the corpus): a reason cited is no source
+    claims = extract("The United States Commission on Presidential Debates announced on Friday the second presidential "
+                     "debate, which was slated for October 15, has been cancelled, citing COVID-19 safety concerns.")
+    announced = next(c for c in claims if c.cue and c.cue.text == "announced")
+    assert announced.attribution.via == []
+
+
 def test_letters_after_a_name_are_no_part_of_it_and_a_head_of_something_is_a_person(corpus_results):
     bradford = "wn-2019-03-02-nine-jailed-over-sexual-abuse-in-bradford-englan"
     names = [(c.speaker.mention.text, c.speaker.name, c.speaker.kind) for c in corpus_results[bradford].claims
