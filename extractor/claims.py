@@ -22,6 +22,7 @@ from extractor.attribution import GROUP_DEPS, SPEECH, Found, in_quotes, opens_qu
 from extractor.contacts import FoundContact
 from extractor.dates import Resolution, anaphoric_offset, is_clock_time, resolve_date
 from extractor.doccache import doc_text
+from extractor.formats import make_span
 from extractor.models import Attribution, Claim, Contact, DateRef, Party, Span
 from extractor.speakers import SpeakerResolver
 
@@ -574,11 +575,10 @@ def _content(raw: str, f: Found) -> Span | None:
     lead = None
     if before and after and len(before) + len(after) == len(pieces):
         lead, pieces = [before[0].start, before[-1].end], after
-    cover = Span.of(raw, pieces[0].start, pieces[-1].end)
-    extra: dict[str, object] = {"fragments": [[p.start, p.end] for p in pieces]} if len(pieces) > 1 else {}
-    if lead is not None:
-        extra["lead"] = lead
-    return Span(text=cover.text, start=cover.start, end=cover.end, **extra) if extra else cover
+    cover = make_span(raw, [(p.start, p.end) for p in pieces])
+    if cover is None or lead is None:
+        return cover
+    return Span(**cover.model_dump(exclude_none=True), lead=lead)
 
 
 def _cue(doc: Doc, raw: str, f: Found) -> Span | None:
