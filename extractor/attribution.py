@@ -304,8 +304,9 @@ QUANTITY_ADVERBS = frozenset({"nearly", "almost", "about", "only", "virtually", 
 PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "weibo", "telegram", "television",
                        "tv", "radio", "air", "camera", "video"})
 # documents that speak ('the report said'): one list, read by the speaker resolver too
-DOCUMENTS = frozenset(json.loads((PATTERNS / "parties.json").read_text(encoding="utf-8"))["document_heads"])
-ANONYMOUS_SOURCES = frozenset(json.loads((PATTERNS / "parties.json").read_text(encoding="utf-8"))["anonymous_heads"])
+_PARTIES = json.loads((PATTERNS / "parties.json").read_text(encoding="utf-8"))
+DOCUMENTS = frozenset(_PARTIES["document_heads"])
+ANONYMOUS_SOURCES = frozenset(_PARTIES["anonymous_heads"])
 OCCASIONS = frozenset({"statement", "interview", "remark", "remarks", "speech", "tweet", "letter", "briefing",
                        "conference", "email", "post", "release", "appearance", "address"})
 

@@ -229,6 +229,11 @@ def _before_relative(span: SpacySpan) -> SpacySpan:
     return span
 
 
+def is_honour(tok) -> bool:
+    """Letters after a name that are an honour, not part of it ('QC' in 'Judge Durham Hall QC')."""
+    return tok.lower_.replace(".", "") in party_lexicon().honours
+
+
 def is_title(word: str, titles: frozenset[str]) -> bool:
     """A title word, written with or without its full stop ('Dr', 'Dr.')."""
     low = word.lower()
@@ -257,7 +262,7 @@ def person_name(ent, titles: frozenset[str]) -> str:
     if end - start > 1 and end < len(doc) and namelike(doc[end]) and doc[end].head.i != end - 1 and \
             all(start <= t.head.i < end or t.head.i == end for t in doc[start:end]):
         end += 1
-    while end - start > 2 and doc[end - 1].lower_.replace(".", "") in party_lexicon().honours:
+    while end - start > 2 and is_honour(doc[end - 1]):
         end -= 1  # 'Judge Durham Hall QC'
     while end - start > 2 and title(doc[start]) and (doc[start].lower_ not in NAME_TITLES or
                                                      start > 0 and doc[start - 1].lower_ == "crown"):
@@ -417,7 +422,7 @@ class SpeakerResolver:
             return True
         if ent.label_ not in ("ORG", "GPE", "NORP") or len(ent) < 2:
             return False
-        if len(ent) > 2 and ent[-1].lower_.replace(".", "") in self.lex.honours and all(
+        if len(ent) > 2 and is_honour(ent[-1]) and all(
                 t.pos_ == "PROPN" and t.is_title for t in ent[:-1]):
             return True  # 'Prosecutor Kama Melly QC', tagged ORG
         if not all(t.pos_ == "PROPN" and t.is_title for t in ent):
@@ -810,7 +815,7 @@ class SpeakerResolver:
         end = len(toks)
         while end > 0 and toks[end - 1].is_punct:
             end -= 1
-        while end > 2 and toks[end - 1].lower_.replace(".", "") in self.lex.honours:
+        while end > 2 and is_honour(toks[end - 1]):
             end -= 1  # 'Prosecutor Kama Melly QC'
         start = end
         while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].lower_ not in self.lex.titles:
