@@ -44,6 +44,7 @@ class Lexicon:
     adjectives: frozenset[str] = frozenset()
     raising: frozenset[str] = frozenset()
     lead_in: frozenset[str] = frozenset()
+    not_lead_in: frozenset[str] = frozenset()
     cue_particles: frozenset[str] = frozenset()
     object_preps: frozenset[str] = frozenset()
     audiences: frozenset[str] = frozenset()
@@ -66,6 +67,7 @@ def lexicon() -> Lexicon:
         adjectives=frozenset(data.get("adjectives", [])),
         raising=frozenset(data["raising"]),
         lead_in=frozenset(data["lead_in"]),
+        not_lead_in=frozenset(data["not_lead_in"]),
         cue_particles=frozenset(data["cue_particles"]),
         object_preps=frozenset(data["object_preps"]),
         audiences=frozenset(data["audiences"]),
@@ -464,11 +466,22 @@ class AttributionFinder:
 
     def __init__(self, lex: Lexicon | None = None):
         self.lex = lex or lexicon()
+        # a cue of its own ('said to', 'happy to') or a copula ('is to ignore') never joins the cue after it
+        self._never_lead = self.lex.verbs | self.lex.adjectives | self.lex.not_lead_in
 
     def _deed(self, verb: Token) -> bool:
         """'the virus claimed 6606 lives': the verb's object makes it a deed, not words."""
         objects = self.lex.deed_objects.get(verb.lemma_.lower())
         return bool(objects) and any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children)
+
+    def _leads_in(self, lead: Token, cue: Token) -> bool:
+        """PolNeAR's cue takes in the verb or adjective the cue's 'to' hangs on ('has yet to endorse',
+        'is choosing not to respond to', 'are more likely to say'), but not one a preposition hangs it on
+        ('resign for saying'), nor a verb before a gerund unless listed ('rolled responding to')."""
+        lemma = lead.lemma_.lower()
+        return lemma in self.lex.lead_in or (cue.dep_ == "xcomp" and lead.pos_ in ("VERB", "AUX", "ADJ")
+                                             and lemma not in self._never_lead
+                                             and cue.tag_ != "VBG")  # 'rolled responding to'; 'kept asking' is listed
 
     def __call__(self, doc: Doc) -> list[Found]:
         quotes = quotations(doc_text(doc))
@@ -738,9 +751,14 @@ class AttributionFinder:
         cue_tok = doc[cue_end]
         cue_start = verb_group_start(tok)
         lead = tok.head if tok.dep_ == "xcomp" else tok.head.head if tok.dep_ == "pcomp" else None
-        if lead is not None and lead.i < tok.i and lead.lemma_.lower() in lex.lead_in and all(
-                t.dep_ in ("prt", "aux", "prep", "advmod") for t in doc[lead.i + 1 : tok.i]):
-            cue_start = verb_group_start(lead)  # 'went on to say', 'began by saying' (not 'followed that by saying')
+        if lead is not None and lead.i < tok.i and self._leads_in(lead, tok) and all(
+                t.dep_ in ("prt", "aux", "prep", "advmod", "neg") for t in doc[lead.i + 1 : tok.i]):
+            # 'went on to say', 'began by saying', 'failed to mention' (not 'followed that by saying')
+            cue_start = verb_group_start(lead)
+            copula = lead.head
+            if lead.pos_ == "ADJ" and lead.dep_ == "acomp" and copula.i < lead.i and all(
+                    t.dep_ in ("advmod", "neg") for t in doc[copula.i + 1 : lead.i]):
+                cue_start = verb_group_start(copula)  # 'was quick to point out', 'is not eager to'
         return Found(
             stance=lemma in lex.stance,
             cue=(doc[cue_start].idx, cue_tok.idx + len(cue_tok)),

@@ -18,7 +18,15 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from extractor.attribution import GROUP_DEPS, SPEECH, Found, in_quotes, opens_quotation, quotations
+from extractor.attribution import (
+    GROUP_DEPS,
+    SPEECH,
+    Found,
+    in_quotes,
+    opens_quotation,
+    quotations,
+    verb_group_start,
+)
 from extractor.contacts import FoundContact
 from extractor.dates import Resolution, anaphoric_offset, is_clock_time, resolve_date
 from extractor.doccache import doc_text
@@ -590,10 +598,13 @@ def _cue(doc: Doc, raw: str, f: Found) -> Span | None:
     if cue is None or f.cue_token is None:
         return cue
     head = doc[f.cue_token]
-    lead = list(doc.char_span(cue.start, head.idx, alignment_mode="expand") or []) \
+    group = list(doc.char_span(cue.start, head.idx, alignment_mode="expand") or []) \
         if cue.start < head.idx < cue.end else []
-    if not lead or not all(t.dep_ in GROUP_DEPS for t in lead) or any(t.dep_ == "neg" for t in lead) or (
-            any(t.dep_ == "auxpass" for t in lead) and cue.text.lower().endswith(" by")):
+    # 'failed to mention', 'went on to say': the verb the cue reaches back over stays in the group only
+    reaches = head.dep_ in ("xcomp", "pcomp") and group and group[0].i < verb_group_start(head)
+    lead = [t for t in group if t.i >= verb_group_start(head)] if reaches else group
+    if not (reaches or lead) or not all(t.dep_ in GROUP_DEPS for t in lead) or any(t.dep_ == "neg" for t in group) \
+            or (any(t.dep_ == "auxpass" for t in lead) and cue.text.lower().endswith(" by")):
         return cue
     word = Span.of(raw, head.idx, cue.end)
     return Span(text=word.text, start=word.start, end=word.end, group=[cue.start, cue.end])

@@ -315,14 +315,30 @@ def test_inferences_and_questions_have_no_speaker_but_participles_do(extract):
     saying = extract('Hillary Clinton followed that by saying, "I am not a natural politician."')[0]
     assert (saying.cue.text, saying.speaker.name, saying.attribution.type) == ("saying", "Hillary Clinton", "direct")
     willing = extract("Trump was not willing to say who his running mate would be.")[0]
-    assert (willing.cue.text, willing.speaker.name) == ("say", "Trump")
+    # the negation sits on 'willing', which PolNeAR's cue takes in: the claim keeps the group whole
+    assert (willing.cue.text, willing.speaker.name) == ("was not willing to say", "Trump")
 
 
 def test_cue_boundaries_follow_polnear(extract):
     def cues(text):
         return [(c.cue.text, c.content.text) for c in extract(text) if c.cue]
 
-    assert cues("Mark Smith went on to say that the deal was dead.") == [("went on to say", "that the deal was dead")]
+    def groups(text):  # the cue as the PolNeAR/brat exports draw it
+        return [text[s:e] for c in extract(text) if c.cue for s, e in claim_to_attribution(c)["cue"]]
+
+    # the claim takes the reporting word; PARC's cue takes in the verb or adjective its 'to' hangs on
+    went = "Mark Smith went on to say that the deal was dead."
+    assert (cues(went), groups(went)) == ([("say", "that the deal was dead")], ["went on to say"])
+    quick = "The senator was quick to point out that the bill had failed twice."
+    assert (cues(quick), groups(quick)) == ([("point out", "that the bill had failed twice")],
+                                            ["was quick to point out"])
+    failed = "The report failed to mention that the mine had flooded."
+    assert (cues(failed), groups(failed)) == ([("mention", "that the mine had flooded")], ["failed to mention"])
+    started = ("In 2015, Saudi Arabia started supporting the government of Abdrabbuh Mansur Hadi against the "
+               "Houthi rebellion.")  # Wikinews, 2019-09-15
+    assert groups(started) == ["started supporting"]
+    resign = "The mayor refused to resign for saying that the vote was rigged."
+    assert "resign for saying" not in groups(resign)  # a preposition between: the cue keeps to its own group
     assert cues("Jon Tester pointed out that the bill had failed twice.") == [
         ("pointed out", "that the bill had failed twice")]
     assert cues("Gary Johnson told a joke about the election.") == [("told", "a joke about the election")]
