@@ -229,6 +229,15 @@ def _before_relative(span: SpacySpan) -> SpacySpan:
     return span
 
 
+def _under_prep(tok, head) -> bool:
+    """Whether ``tok`` hangs on ``head`` through a preposition ('scientists from ... UC Davis')."""
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep":
+            return True
+        tok = tok.head
+    return False
+
+
 def is_honour(tok) -> bool:
     """Letters after a name that are an honour, not part of it ('QC' in 'Judge Durham Hall QC')."""
     return tok.lower_.replace(".", "") in party_lexicon().honours
@@ -581,6 +590,13 @@ class SpeakerResolver:
         if not antecedent and span.root.pos_ == "NOUN" and span.root.ent_type_ == "":
             # "Trump's spokesman", "Klobuchar's campaign": the possessor is not the one who speaks
             persons = [e for e in persons if not (e.root.dep_ == "poss" and e.root.head.i == span.root.i)]
+            if span.root.lemma_.lower() not in lex.documents:
+                # 'scientists from the University of Bristol and UC Davis', 'a lawyer for Paul Manafort':
+                # a name inside the head's prepositional phrase is not who speaks
+                # (an apposition that ends the phrase is the head's, wherever the parser hung it: 'The
+                # delegate to the House, Aumua Amata')
+                persons = [e for e in persons if not _under_prep(e.root, span.root)
+                           or e.root.dep_ == "appos" and e.end >= len(span) + span.start - span[-1].is_punct]
             if persons and span.root.lemma_.lower() in lex.documents:
                 # 'a study conducted by Dr. Naomi Martisius': the document speaks; its author is the
                 # one 'she' will mean next

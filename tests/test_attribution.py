@@ -634,6 +634,19 @@ def test_a_possessor_is_not_the_speaker_but_a_documents_author_is_the_next_she(e
     assert [p.name for p in found.attribution.via] == ["Naomi Martisius", "other researchers"]
     assert [c for c in claims if c.cue.text == "said"][0].speaker.name == "Naomi Martisius"
 
+
+def test_a_name_inside_the_heads_prepositional_phrase_is_not_the_speaker(extract):
+    # Wikinews, 2019-02-23: the model tags 'UC Davis' as a person
+    say = extract("In findings published on Wednesday in PLoS One, scientists from the University of Bristol and UC "
+                  "Davis say zebras may have gotten their stripes to confuse ectoparasites, such as flies.")[0]
+    assert (say.speaker.name, say.speaker.kind) == ("scientists from the University of Bristol and UC Davis", "unknown")
+    # an apposition that ends the phrase names the speaker, wherever the parser hung it (Wikinews, 2019-12-16)
+    told = extract("The American Samoan delegate to the U.S. House of Representatives, Aumua Amata, told the press: "
+                   '"Because the residents of American Samoa have vibrant democratic processes, the ruling is '
+                   'particularly unwelcome and inappropriate[.]"')[0]
+    assert (told.speaker.name, told.speaker.kind, told.speaker.role) == (
+        "Aumua Amata", "person", "American Samoan delegate to the U.S. House of Representatives")
+
 # -- contacts ---------------------------------------------------------------------------------------
 
 def contact_of(results, article_id, cue_text):
