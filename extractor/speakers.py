@@ -655,10 +655,11 @@ class SpeakerResolver:
             return by_role
         if head_low in lex.media and words & lex.media or head.lemma_.lower() in lex.media_heads:
             return Party(name=bare_name(text), mention=mention, kind="media", role=None)
+        if head_low in lex.anonymous or head.lemma_.lower() in lex.anonymous:
+            # 'a government official', 'Local authorities', 'A source within the Interior Ministry'
+            return Party(name=bare_name(text), mention=mention, kind="anonymous", role=None)
         if head_low in lex.government or words & {"side", "government", "ministry", "administration"}:
             return Party(name=bare_name(text), mention=mention, kind="government", role=None)
-        if head_low in lex.anonymous or head.lemma_.lower() in lex.anonymous:
-            return Party(name=bare_name(text), mention=mention, kind="anonymous", role=None)
         if head.pos_ == "PROPN":  # a name the model did not tag: 'Florida Highway Patrol'
             kind = "government" if self._state_body(bare_name(text), span, words) else "organisation"
             return Party(name=bare_name(text), mention=mention, kind=kind, role=None)

@@ -433,6 +433,15 @@ def test_surname_role_phrase_and_pronoun_resolution(corpus_results):
     assert {c.speaker.kind for c in claims if c.speaker} >= {"person", "government", "unknown", "anonymous"}
 
 
+def test_unnamed_people_are_anonymous_even_beside_a_government_word(corpus_results):
+    # the guidelines' 'anonymous': unnamed people or groups, whatever body they belong to
+    local = by_cue(corpus_results, "wn-2019-01-10-wikinews-investigates-disappearance-of-indonesia", "noted",
+                   speaker="Local authorities")
+    assert (local.speaker.name, local.speaker.kind) == ("Local authorities", "anonymous")
+    official = by_cue(corpus_results, "wn-2019-07-08-tunisian-prime-minister-signs-decree-to-ban-face", "said")
+    assert (official.speaker.name, official.speaker.kind) == ("government official", "anonymous")
+
+
 def test_two_sullivans_are_never_merged_silently(extract):
     text = ("U.S. Ambassador to Russia John Sullivan met most frequently with Russian officials. "
             "President Biden's national security adviser Jake Sullivan last week spoke with Nikolai Patrushev.\n\n"
