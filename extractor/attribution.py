@@ -45,6 +45,7 @@ class Lexicon:
     raising: frozenset[str] = frozenset()
     lead_in: frozenset[str] = frozenset()
     not_lead_in: frozenset[str] = frozenset()
+    credit_labels: frozenset[str] = frozenset()
     cue_particles: frozenset[str] = frozenset()
     object_preps: frozenset[str] = frozenset()
     audiences: frozenset[str] = frozenset()
@@ -68,6 +69,7 @@ def lexicon() -> Lexicon:
         raising=frozenset(data["raising"]),
         lead_in=frozenset(data["lead_in"]),
         not_lead_in=frozenset(data["not_lead_in"]),
+        credit_labels=frozenset(data["credit_labels"]),
         cue_particles=frozenset(data["cue_particles"]),
         object_preps=frozenset(data["object_preps"]),
         audiences=frozenset(data["audiences"]),
@@ -991,6 +993,9 @@ class AttributionFinder:
                  and all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "DET", "ADP", "NUM", "CCONJ", "ADJ") for t in head)
                  and (any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in head)
                       or any(t.pos_ == "PROPN" for t in head) or len(head) == 1))
+        last = head[-1].text
+        if any(last.lower() == w or last.endswith(w.capitalize()) for w in self.lex.credit_labels):
+            return None  # 'Image: Voice of America.', 'Jo JorgensenImage: ...' (a caption run on): a credit
         if label and len(head.text) > 1:  # not an interview's 'Q:' and 'A:'
             src = trim(doc, head.start_char, head.end_char)
         elif after[:1] in OPEN_QUOTES and tok.i > sent.start and doc[tok.i - 1].ent_type_ in ("PERSON", "ORG"):

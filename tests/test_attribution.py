@@ -421,6 +421,16 @@ def test_a_quotation_with_no_speaker_is_no_claim(extract):
     claims = extract('The coalition should increase its efforts against the Islamic State, also known as "IS".')
     assert not [c for c in claims if c.cue and c.cue.text == "known"]
 
+
+def test_a_picture_credit_is_no_colon_source(corpus_results, extract):
+    march = corpus_results["wn-2019-03-28-thousands-march-in-anti-brexit-protest-london"].claims
+    assert [c.sentence.text for c in march if c.cue and c.cue.text == ":"] == []
+    assert march and all("Image:" not in c.sentence.text for c in march if c.cue)
+    # a caption run into its credit (Wikinews, 2020-11-02), beside a headline whose colon is a source
+    assert [c.cue.text for c in extract("Jo JorgensenImage: Jo Jorgensen for President.")] == []
+    assert [c.speaker.name for c in extract("Pentagon: Shoigu and Gerasimov refused to take the calls.")] == [
+        "Pentagon"]
+
 # -- speakers ---------------------------------------------------------------------------------------
 
 def test_surname_role_phrase_and_pronoun_resolution(corpus_results):
