@@ -219,6 +219,26 @@ def subtree_after(tok: Token, cue: Token) -> tuple[int, int]:
     return doc[max(tok.left_edge.i, cue.i + 1)].idx, subtree_chars(tok)[1]
 
 
+def saying_time_end(clause: Token, cue: Token) -> int:
+    """First token of a reported clause after a time phrase the parser hung on it but that dates the
+    saying: 'Police said on Monday they believe ...' (PolNeAR's content starts at 'they')."""
+    doc = clause.doc
+    start = clause.left_edge.i
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if start != cue.i + 1 or subject is None:
+        return start
+    for child in clause.lefts:
+        if child.i >= subject.i:
+            break
+        if child.left_edge.i != start or child.dep_ not in ("prep", "npadvmod") or not all(
+                t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prep" for t in child.subtree):
+            break
+        start = child.right_edge.i + 1
+        while doc[start].is_punct and start < subject.i:
+            start += 1
+    return start
+
+
 def dateline_end(sent: Span) -> int | None:
     """Index of the first token after a wire dateline opening the sentence ('WASHINGTON (AP) —',
     'ORLANDO, Fla. (Reuters) -'), which the parser hangs on the subject; None without one."""
@@ -572,7 +592,7 @@ class AttributionFinder:
         if quote_only or tok.lower_ in ("citing", "quoting"):
             ccomp = None  # 'said, citing U.S. media, that ...': the clause is what was said, not cited
         if ccomp is not None:
-            content = subtree_chars(ccomp)
+            content = (doc[saying_time_end(ccomp, tok)].idx, subtree_chars(ccomp)[1])
             second = next((c for c in ccomp.children if c.i > tok.i and second_act(c)), None)
             if second is not None:  # 'Flynn said there was a lack of transparency and urged the crowd to ...'
                 last = doc[next(c for c in ccomp.children if c.dep_ == "cc" and c.i < second.i).i - 1]

@@ -422,6 +422,13 @@ def test_a_quotation_with_no_speaker_is_no_claim(extract):
     assert not [c for c in claims if c.cue and c.cue.text == "known"]
 
 
+def test_a_time_phrase_right_after_the_cue_dates_the_saying_not_the_content(corpus_results):
+    police = by_cue(corpus_results, "wn-2019-09-18-arrests-made-in-theft-of-gold-toilet-in-england", "said",
+                    speaker="Police")
+    assert police.content.text == "they believe the theft involved a group of thieves and multiple vehicles"
+    assert (police.date.text, police.date.value) == ("Monday", "2019-09-16")
+
+
 def test_a_picture_credit_is_no_colon_source(corpus_results, extract):
     march = corpus_results["wn-2019-03-28-thousands-march-in-anti-brexit-protest-london"].claims
     assert [c.sentence.text for c in march if c.cue and c.cue.text == ":"] == []
