@@ -601,8 +601,9 @@ def _cue(doc: Doc, raw: str, f: Found) -> Span | None:
     group = list(doc.char_span(cue.start, head.idx, alignment_mode="expand") or []) \
         if cue.start < head.idx < cue.end else []
     # 'failed to mention', 'went on to say': the verb the cue reaches back over stays in the group only
-    reaches = head.dep_ in ("xcomp", "pcomp") and group and group[0].i < verb_group_start(head)
-    lead = [t for t in group if t.i >= verb_group_start(head)] if reaches else group
+    own = verb_group_start(head)
+    reaches = head.dep_ in ("xcomp", "pcomp") and group and group[0].i < own
+    lead = [t for t in group if t.i >= own] if reaches else group
     if not (reaches or lead) or not all(t.dep_ in GROUP_DEPS for t in lead) or any(t.dep_ == "neg" for t in group) \
             or (any(t.dep_ == "auxpass" for t in lead) and cue.text.lower().endswith(" by")):
         return cue

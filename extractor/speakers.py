@@ -596,7 +596,7 @@ class SpeakerResolver:
                 # (an apposition that ends the phrase is the head's, wherever the parser hung it: 'The
                 # delegate to the House, Aumua Amata')
                 persons = [e for e in persons if not _under_prep(e.root, span.root)
-                           or e.root.dep_ == "appos" and e.end >= len(span) + span.start - span[-1].is_punct]
+                           or e.root.dep_ == "appos" and e.end >= span.end - span[-1].is_punct]
             if persons and span.root.lemma_.lower() in lex.documents:
                 # 'a study conducted by Dr. Naomi Martisius': the document speaks; its author is the
                 # one 'she' will mean next
