@@ -274,18 +274,24 @@ def noun_phrase(tok: Token, stop_before: int | None = None, relative: bool = Fal
     left, right = tok.left_edge.i, tok.right_edge.i
     if stop_before is not None and left < stop_before <= right:
         right = stop_before - 1
+    if relative:  # 'Alfonso Aguilar, the executive director of ..., who also said that': a nested reporting clause
+        for clause in tok.subtree:
+            start = clause.left_edge.i
+            if clause.head.i != tok.i and clause.dep_ == "relcl" and left < start <= right and \
+                    doc[start - 1].text == "," and not _describes(clause, SPEECH):
+                right = min(right, start - 1)
     for child in tok.rights:  # 'a strategist who spoke on condition of anonymity', ', becoming the first'
         start = child.left_edge.i
         if child.dep_ in CLAUSE_DEPS and start <= right and start > 0 and doc[start - 1].text == "," and not (
                 relative and _describes(child, lexicon().verbs if stop_before is not None else SPEECH)):
             right = min(right, start - 1)  # only a clause set off by a comma: 'people who attended said' keeps it
-        if child.dep_ == "prep" and 0 < start <= right <= child.right_edge.i and tok.lemma_.lower() not in DOCUMENTS \
+        if child.dep_ == "prep" and 0 < start <= right <= child.right_edge.i \
                 and child.lower_ in ("during", "on", "in", "over") \
                 and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in child.children):
             right = min(right, start - 1)  # 'the British capital's new mayor on Tuesday' (not 'a report on March 3')
         if child.dep_ == "prep" and child.lower_ in ("per", "via") and 0 < start <= right:
             right = min(right, start - 1)  # 'said Russell Zimmerman per ABC News': the chain, not the source
-        if child.dep_ == "prep" and 0 < start <= right and doc[start - 1].text == "," and any(
+        if child.dep_ == "prep" and 0 < start <= right and (doc[start - 1].text == "," or child.lower_ == "in") and any(
                 o.dep_ == "pobj" and o.lemma_.lower() in OCCASIONS for o in child.children):
             right = min(right, start - 1)  # 'Ane Alencar, in remarks to UOL.com.br, said': the occasion
     end_of_dateline = dateline_end(tok.sent)
@@ -332,7 +338,8 @@ _PARTIES = json.loads((PATTERNS / "parties.json").read_text(encoding="utf-8"))
 DOCUMENTS = frozenset(_PARTIES["document_heads"])
 ANONYMOUS_SOURCES = frozenset(_PARTIES["anonymous_heads"])
 OCCASIONS = frozenset({"statement", "interview", "remark", "remarks", "speech", "tweet", "letter", "briefing",
-                       "conference", "email", "post", "release", "appearance", "address"})
+                       "conference", "email", "post", "release", "appearance", "address", "filing", "op-ed", "column",
+                       "essay", "memo"})
 
 
 GROUP_DEPS = ("aux", "auxpass", "neg", "advmod")
@@ -930,6 +937,10 @@ class AttributionFinder:
         src_end = self._according_source_end(pobj, src_end)
         src_end = self._according_name_run_on(pobj, src_end)
         phrase_start, phrase_end = tok.idx, src_end
+        prep = next((t for t in doc[pobj.i : sent.end] if t.idx >= src_end), None)
+        if prep is not None and prep.dep_ == "prep" and prep.head.i in (tok.i, pobj.i) and any(
+                o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children):
+            phrase_end = prep.right_edge.idx + len(prep.right_edge)  # 'according to police on Saturday, ...'
         text = doc_text(doc)
         before = trim(doc, sent.start_char, phrase_start)
         after = trim(doc, phrase_end, sent.end_char)

@@ -126,6 +126,10 @@ class DateComponent:
                 counted = WEEKDAY_THEN_COUNT.match(text)
                 if counted and re.match(r" [a-z]", doc_text(doc)[ent.end_char : ent.end_char + 2]):
                     text = counted.group(1)  # 'as of Wednesday, 1885 aftershocks had occurred'
+                raw = doc_text(doc)
+                if text.isdigit() and (re.match(r"-[^\W\d]", raw[ent.end_char : ent.end_char + 2]) or
+                                       re.search(r"[^\W\d]-$", raw[max(0, ent.start_char - 2) : ent.start_char])):
+                    continue  # a year glued into a name: '2019-nCoV', 'COVID-19'
                 if text and names_a_time(text):
                     found.append((ent.start_char, ent.start_char + len(text)))
         names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
