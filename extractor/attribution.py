@@ -405,11 +405,11 @@ def inverted_phrase(cue: Token) -> tuple[int, int] | None:
 def clause_end(verb: Token) -> Token:
     """Last token of a verb's own clause, leaving out what the parser hangs after it: a conjoined finite
     verb ('to reduce corruption but at the same time interfered with ...') and 'according to X'. A
-    conjoined infinitive ('to end ... and to stop paying ...') stays."""
+    conjoined infinitive ('to end ... and to stop paying ...', 'to assist authorities and deny ...') stays."""
     last = verb
     for c in verb.rights:
         if c.dep_ in ("cc", "punct") or c.lower_ == "according" or (
-                c.dep_ == "conj" and not any(a.lower_ == "to" for a in c.children)):
+                c.dep_ == "conj" and c.tag_ != "VB" and not any(a.lower_ == "to" for a in c.children)):
             continue
         last = c.right_edge if c.right_edge.i > last.i else last
     return last

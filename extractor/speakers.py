@@ -55,6 +55,7 @@ class PartyLexicon:
     peers: frozenset[str] = frozenset()
     honours: frozenset[str] = frozenset()
     media_heads: frozenset[str] = frozenset()
+    unnamed_groups: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,8 @@ def party_lexicon() -> PartyLexicon:
     return PartyLexicon(
         media=frozenset(d["media_words"]),
         government=frozenset(d["government_words"]),
-        anonymous=frozenset(d["anonymous_heads"]),
+        anonymous=frozenset(d["anonymous_heads"]) | frozenset(d["unnamed_groups"]),
+        unnamed_groups=frozenset(d["unnamed_groups"]),
         documents=frozenset(d["document_heads"]),
         role_synonyms=d["role_synonyms"],
         countries={alias: code for code, aliases in d["country_aliases"].items() for alias in aliases},
@@ -516,8 +518,9 @@ class SpeakerResolver:
             elif party.kind == "person" and not (party.model_extra.get("ambiguous") or "members" in party.model_extra):
                 self.last_person = party
                 self.person_speakers.append(party)
-            elif party.kind in ("organisation", "government", "media", "anonymous") or "members" in party.model_extra:
-                self.last_group = party
+            elif "members" in party.model_extra or party.kind in ("organisation", "government", "media", "anonymous") \
+                    and not self.lex.unnamed_groups & set(_WORD.findall(party.name.lower())):
+                self.last_group = party  # ('they' and 'we' are as often wrong as right with 'the researchers')
         return party
 
     def _coordinated(self, span, mention: Span) -> Party | None:

@@ -245,6 +245,11 @@ def test_a_relative_clause_describing_the_source_is_part_of_it_one_that_reports_
         ("said", "Howard Rubel, a senior analyst at Jefferies"), ("notes", "who")]
 
 
+def test_a_call_on_keeps_both_infinitives_sharing_one_to(extract):
+    claims = extract('Lorenzana also called on vigilant locals to assist authorities and "deny terrorism any victory".')
+    assert claims[0].content.text == 'vigilant locals to assist authorities and "deny terrorism any victory"'
+
+
 def test_a_source_leaves_out_the_document_it_spoke_in(extract):
     # 'Ane Alencar, in remarks to UOL.com.br, said' is in test above; without commas the parser hangs the
     # occasion on the name all the same
@@ -471,6 +476,13 @@ def test_unnamed_people_are_anonymous_even_beside_a_government_word(corpus_resul
     assert (local.speaker.name, local.speaker.kind) == ("Local authorities", "anonymous")
     official = by_cue(corpus_results, "wn-2019-07-08-tunisian-prime-minister-signs-decree-to-ban-face", "said")
     assert (official.speaker.name, official.speaker.kind) == ("government official", "anonymous")
+    # plural people nouns ('unnamed_groups'), also as the group a part of it speaks for
+    crash = "wn-2019-09-10-nevada-prop-plane-crash-near-las-vegas-leaves-tw"
+    investigators = by_cue(corpus_results, crash, "according to", speaker="investigators")
+    assert investigators.speaker.kind == "anonymous"
+    child = by_cue(corpus_results, "wn-2019-04-20-california-court-sentences-parents-who-kept-thei", "said",
+                   speaker="One of the children")
+    assert child.speaker.kind == "anonymous"
 
 
 def test_two_sullivans_are_never_merged_silently(extract):
@@ -679,7 +691,8 @@ def test_a_name_inside_the_heads_prepositional_phrase_is_not_the_speaker(extract
     # Wikinews, 2019-02-23: the model tags 'UC Davis' as a person
     say = extract("In findings published on Wednesday in PLoS One, scientists from the University of Bristol and UC "
                   "Davis say zebras may have gotten their stripes to confuse ectoparasites, such as flies.")[0]
-    assert (say.speaker.name, say.speaker.kind) == ("scientists from the University of Bristol and UC Davis", "unknown")
+    assert (say.speaker.name, say.speaker.kind) == (
+        "scientists from the University of Bristol and UC Davis", "anonymous")
     # an apposition that ends the phrase names the speaker, wherever the parser hung it (Wikinews, 2019-12-16)
     told = extract("The American Samoan delegate to the U.S. House of Representatives, Aumua Amata, told the press: "
                    '"Because the residents of American Samoa have vibrant democratic processes, the ruling is '
