@@ -840,7 +840,7 @@ class AttributionFinder:
         doc, verb = tok.doc, tok.head
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in self.lex.verbs or verb.dep_ == "prep":
             return None  # 'reportedly said': the verb is the cue
-        if tok.i > verb.i and verb.pos_ != "AUX":
+        if tok.i > verb.i and verb.pos_ != "AUX" and verb.lemma_ != "be":  # ('there were reportedly four')
             return None  # 'receiving reportedly a total of': the adverb hedges a number, not a clause
         lo, hi = verb.left_edge.i, clause_end(verb).i + 1
         parts = [p for p in (trim(doc, doc[lo].idx, tok.idx), trim(doc, tok.idx + len(tok), doc[hi - 1].idx

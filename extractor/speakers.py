@@ -521,6 +521,12 @@ class SpeakerResolver:
             elif "members" in party.model_extra or party.kind in ("organisation", "government", "media", "anonymous") \
                     and not self.lex.unnamed_groups & set(_WORD.findall(party.name.lower())):
                 self.last_group = party  # ('they' and 'we' are as often wrong as right with 'the researchers')
+        head = span.root
+        if party.kind == "unknown" and not party.model_extra and head.tag_ == "NN" and head.lower_ in self.lex.gender:
+            # 'The father', 'his wife': one person the article singles out; 'a woman' is anyone. (Not what
+            # a later 'he' or 'they' means: that stays with the names, as 'the crown prince' is one of them.)
+            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in head.children)
+            party = party.model_copy(update={"kind": "anonymous" if indefinite else "person"})
         return party
 
     def _coordinated(self, span, mention: Span) -> Party | None:

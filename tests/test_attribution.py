@@ -122,6 +122,10 @@ def test_reportedly_hands_its_clause_to_unnamed_others(corpus_results, extract):
     said = extract("A source reportedly said the toll was higher. He won, receiving reportedly a total of 6,777 votes.")
     assert [c.cue.text for c in said] == ["said"]  # the reporting word; PARC's group stays beside it
     assert said[0].cue.model_extra["group"] == [said[0].cue.start - len("reportedly "), said[0].cue.end]
+    # 'there were reportedly four people on board': the model tags the copula a verb
+    crash = corpus_results["wn-2019-09-10-nevada-prop-plane-crash-near-las-vegas-leaves-tw"].claims
+    aboard = [c for c in crash if c.cue and c.cue.text == "reportedly"]
+    assert [c.content.text for c in aboard] == ["four people on board"]
 
 
 def test_a_quote_then_verb_then_name_without_a_comma(corpus_results, extract):
@@ -483,6 +487,13 @@ def test_unnamed_people_are_anonymous_even_beside_a_government_word(corpus_resul
     child = by_cue(corpus_results, "wn-2019-04-20-california-court-sentences-parents-who-kept-thei", "said",
                    speaker="One of the children")
     assert child.speaker.kind == "anonymous"
+    # a singular gendered noun is one person the article singles out ('The father said'), 'A mother' anyone
+    father = by_cue(corpus_results, "wn-2019-04-20-california-court-sentences-parents-who-kept-thei", "said",
+                    speaker="father")
+    assert father.speaker.kind == "person"
+    mother = next(c for c in corpus_results["wn-2020-07-08-11-month-old-baby-finds-illegal-drugs-in-playgro"].claims
+                  if c.contact and c.contact.initiator and c.contact.initiator[0].name == "mother")
+    assert mother.contact.initiator[0].kind == "anonymous"
 
 
 def test_two_sullivans_are_never_merged_silently(extract):
