@@ -288,7 +288,7 @@ def noun_phrase(tok: Token, stop_before: int | None = None, relative: bool = Fal
         if child.dep_ == "prep" and 0 < start <= right <= child.right_edge.i \
                 and child.lower_ in ("during", "on", "in", "over") \
                 and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in child.children):
-            right = min(right, start - 1)  # 'the British capital's new mayor on Tuesday' (not 'a report on March 3')
+            right = min(right, start - 1)  # 'the British capital's new mayor on Tuesday', 'the report on Wednesday'
         if child.dep_ == "prep" and child.lower_ in ("per", "via") and 0 < start <= right:
             right = min(right, start - 1)  # 'said Russell Zimmerman per ABC News': the chain, not the source
         if child.dep_ == "prep" and 0 < start <= right and (doc[start - 1].text == "," or child.lower_ == "in") and any(

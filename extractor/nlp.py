@@ -120,20 +120,20 @@ class DateComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int]] = []
+        raw = doc_text(doc)
         for ent in doc.ents:
             if ent.label_ == "DATE":
                 text = ent.text.split("\n", 1)[0].rstrip(" \xa0,")  # a dateline runs into the next paragraph
                 counted = WEEKDAY_THEN_COUNT.match(text)
-                if counted and re.match(r" [a-z]", doc_text(doc)[ent.end_char : ent.end_char + 2]):
+                if counted and re.match(r" [a-z]", raw[ent.end_char : ent.end_char + 2]):
                     text = counted.group(1)  # 'as of Wednesday, 1885 aftershocks had occurred'
-                raw = doc_text(doc)
                 if text.isdigit() and (re.match(r"-[^\W\d]", raw[ent.end_char : ent.end_char + 2]) or
                                        re.search(r"[^\W\d]-$", raw[max(0, ent.start_char - 2) : ent.start_char])):
                     continue  # a year glued into a name: '2019-nCoV', 'COVID-19'
                 if text and names_a_time(text):
                     found.append((ent.start_char, ent.start_char + len(text)))
         names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
-        for start, end in find_date_expressions(doc_text(doc)):
+        for start, end in find_date_expressions(raw):
             if any(a <= start and end <= b for a, b in names):
                 continue  # 'USA Today noted': a name, not a day
             overlapping = [f for f in found if f[0] < end and start < f[1]]
