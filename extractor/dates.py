@@ -745,7 +745,7 @@ def past_dates(doc: Doc, spans: list[tuple[int, int]]) -> frozenset[int]:
     return _dates_where(doc, spans, _points_back)
 
 
-def _dates_where(doc: Doc, spans: list[tuple[int, int]], test) -> frozenset[int]:
+def _dates_where(doc: Doc, spans: list[tuple[int, int]], test: Callable[[Token], bool]) -> frozenset[int]:
     out = set()
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
