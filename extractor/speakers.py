@@ -56,11 +56,14 @@ class PartyLexicon:
     honours: frozenset[str] = frozenset()
     media_heads: frozenset[str] = frozenset()
     unnamed_groups: frozenset[str] = frozenset()
+    given_names: dict[str, str] = field(default_factory=dict)  # 'Bernard' -> 'm', 'Kim' -> '' (either)
+    word_names: frozenset[str] = frozenset()  # given names that are also English words: 'Frank', 'Royal'
 
 
 @lru_cache(maxsize=1)
 def party_lexicon() -> PartyLexicon:
     d = json.loads((PATTERNS / "parties.json").read_text(encoding="utf-8"))
+    names = json.loads((PATTERNS / "given_names.json").read_text(encoding="utf-8"))
     return PartyLexicon(
         media=frozenset(d["media_words"]),
         government=frozenset(d["government_words"]),
@@ -85,6 +88,8 @@ def party_lexicon() -> PartyLexicon:
         peers=frozenset(d.get("peer_heads", [])),
         honours=frozenset(d.get("honours", [])),
         media_heads=frozenset(d.get("media_heads", [])),
+        given_names=names["names"],
+        word_names=frozenset(names["words"]),
     )
 
 
@@ -124,7 +129,8 @@ class Person:
     roles: list[str] = field(default_factory=list)
     countries: set[str] = field(default_factory=set)
     mentions: list[int] = field(default_factory=list)  # character offsets where named
-    gender: str | None = None  # 'f'/'m' when words say ('Mrs.', 'a diplomat's wife', 'she' for them); not guessed
+    gender: str | None = None  # 'f'/'m' when words say ('Mrs.', 'a diplomat's wife', 'she' for them)
+    name_gender: str | None = None  # 'f'/'m' that the given name suggests ('Bernard'); a guess, so weaker
     given: str | None = None  # 'Qaboos' of 'Qaboos bin Said': a patronymic name is also called by it
     keys: frozenset[str] = field(init=False)  # the surname (and such a given name) folded, as mentions are
     parts: frozenset[str] = field(init=False)  # the name's other words ('Rosselló' of 'Ricardo Rosselló Nevares')
@@ -366,6 +372,10 @@ class SpeakerResolver:
             while full in self._fuller:
                 full = self._fuller[full]
             self._fuller[short] = full
+        for p in self.people:  # what the article does not say, the given name may ('Bernard', not 'Kim')
+            own = [w for w in p.name.split() if not is_title(w, lex.titles)]
+            if len(own) > 1:
+                p.name_gender = lex.given_names.get(own[0]) or None
 
     def _lone_word(self, name: str) -> str | None:
         """The one name word of a person named by it alone, with or without a title ('Lee', 'Sheriff Lee')."""
@@ -402,7 +412,19 @@ class SpeakerResolver:
             if head.i < tok.i and 2 <= len(words) == head.i - words[0].i + 1 and all(
                     t.pos_ == "PROPN" and t.is_title and t.is_alpha and not t.ent_type_ for t in words):
                 out.append(SpacySpan(self.doc, words[0].i, head.i + 1, label="PERSON"))
-        return out + self._names_after_office()
+        return out + self._names_after_office() + self._given_named()
+
+    def _given_named(self) -> list:
+        """Names the model tagged as an organisation, a building or a group ('Nicola Sturgeon' ORG,
+        'Dominic Hare' FAC): two or three capitalised words that start with a given name which is no
+        English word ('Royal', 'Chase') and end in no word of an organisation's name. Not places:
+        'Hong Kong', 'Victoria Park'."""
+        lex = self.lex
+        bodies = lex.organisation_tails | lex.government | lex.media | lex.outlet_tails
+        return [SpacySpan(self.doc, ent.start, ent.end, label="PERSON") for ent in self.doc.ents
+                if ent.label_ in ("ORG", "FAC", "NORP") and not ent.ent_id_ and 2 <= len(ent) <= 3
+                and ent[0].text in lex.given_names and ent[0].text not in lex.word_names
+                and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.lower_ not in bodies for t in ent)]
 
     def _names_after_office(self) -> list:
         """'First Minister of Scotland Nicola Sturgeon', 'President of Ukraine Volodymyr Zelenskyy': a name
@@ -734,8 +756,8 @@ class SpeakerResolver:
         party = self._resolve_span(np, np.text, np.text.lower(), Span.of(self.raw, np.start_char, np.end_char),
                                    antecedent=True)
         party = self._by_gender(party, gender)
-        if party.kind == "person" and not party.model_extra.get("ambiguous") and self._fits(party.name, gender):
-            return party
+        if party.kind == "person" and not party.model_extra.get("ambiguous") and self._fits(party.name, gender, False):
+            return party  # (the subject just before outweighs what a given name suggests: 'Mears ... she')
         return None
 
     def _by_gender(self, party: Party, gender: str | None) -> Party:
@@ -785,14 +807,17 @@ class SpeakerResolver:
         found = {self.lex.gender[w] for w in text.lower().replace("’", "'").split() if w in self.lex.gender}
         return found.pop() if len(found) == 1 else None
 
-    def _fits(self, name: str, gender: str | None) -> bool:
-        """Whether 'he'/'she' can mean this person: not when the article says otherwise."""
+    def _fits(self, name: str, gender: str | None, by_name: bool = True) -> bool:
+        """Whether 'he'/'she' can mean this person: not when the article says otherwise, nor (``by_name``)
+        when their given name suggests otherwise and the article says nothing."""
         person = self._find_full(name)
-        return gender is None or person is None or person.gender in (None, gender)
+        if gender is None or person is None:
+            return True
+        return (person.gender or (person.name_gender if by_name else None)) in (None, gender)
 
     def _recently_named(self, token_index: int, gender: str | None) -> Party | None:
         """The person named last in this sentence or the two before whom the article gives the gender
-        'he'/'she' asks for (a name alone says nothing)."""
+        'he'/'she' asks for (a name alone does not tell)."""
         doc = self.doc
         sent = doc[token_index].sent
         first = sent
