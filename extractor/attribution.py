@@ -350,6 +350,9 @@ SPEECH = frozenset({"say", "tell", "announce", "write", "claim", "argue", "insis
 SECOND_ACTS = SPEECH | {"urge", "ask", "call", "describe", "mention"}
 
 
+# what 'it' (an organisation, a report) does as a source besides speaking: 'It also urged people to ...'
+IT_ACTS = frozenset({"urge", "call", "cite", "accuse", "list", "recommend", "demand", "criticize", "criticise",
+                     "deny", "reject", "publish", "condemn", "blame", "praise"})
 NOT_IN_GROUP = frozenset({"so", "as", "when", "where", "while", "how", "why", "once"})
 
 
@@ -744,7 +747,7 @@ class AttributionFinder:
         if quote_source is not None:
             source_tok = doc.char_span(*quote_source, alignment_mode="expand").root
         if source_tok is not None:
-            if source_tok.lower_ == "it" and tok.dep_ != "relcl" and (passive or lemma not in SPEECH):
+            if source_tok.lower_ == "it" and tok.dep_ != "relcl" and (passive or lemma not in SPEECH | IT_ACTS):
                 source_tok = None  # 'it seems', 'it is said'; but '"...," it said' is the report speaking
         if source_tok is not None:
             stop = tok.i if source_tok.i < tok.i else None

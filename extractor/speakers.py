@@ -144,6 +144,8 @@ class Person:
 
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "binti"})
 ROLE_TAIL = frozenset({"of", "for", "responsible", "in", "at", "on", "with", "to", "from", "who", "which", "since"})
+# words that say where or when someone holds a role, not which role: 'the local health minister'
+_ROLE_GENERIC = frozenset({"local", "former", "new", "current", "then", "top", "senior", "s", "'s", "’s"})
 
 
 def fold(name: str) -> str:
@@ -299,6 +301,7 @@ class SpeakerResolver:
         self.last_person: Party | None = None
         self.person_speakers: list[Party] = []  # every person who spoke so far, in order
         self.last_group: Party | None = None
+        self.last_body: Party | None = None  # the last one organisation, outlet or document that spoke: 'it'
         self._author: Party | None = None  # the person behind a document just resolved
         self._quotes = quotes if quotes is not None else quotations(self.raw)
         self._fuller: dict[str, str] = {}  # a name the article also gives more fully -> that fuller name
@@ -540,14 +543,23 @@ class SpeakerResolver:
             elif party.kind == "person" and not (party.model_extra.get("ambiguous") or "members" in party.model_extra):
                 self.last_person = party
                 self.person_speakers.append(party)
+            elif party.model_extra.get("resolved_from") == "pronoun":
+                pass  # 'it' or 'they' names who spoke last; it does not make a pronoun's group the latest
             elif "members" in party.model_extra or party.kind in ("organisation", "government", "media", "anonymous") \
                     and not self.lex.unnamed_groups & set(_WORD.findall(party.name.lower())):
                 self.last_group = party  # ('they' and 'we' are as often wrong as right with 'the researchers')
+            if party.model_extra.get("resolved_from") != "pronoun" and "members" not in party.model_extra \
+                    and span.root.tag_ not in ("NNS", "NNPS") and (party.kind in ("organisation", "government", "media")
+                    or party.kind == "unknown" and span.root.lemma_.lower() in self.lex.documents):
+                self.last_body = party  # 'The Emergencies Ministry said ... It also urged', 'The report ... It'
         head = span.root
-        if party.kind == "unknown" and not party.model_extra and head.tag_ == "NN" and head.lower_ in self.lex.gender:
-            # 'The father', 'his wife': one person the article singles out; 'a woman' is anyone. (Not what
-            # a later 'he' or 'they' means: that stays with the names, as 'the crown prince' is one of them.)
-            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in head.children)
+        if party.kind == "unknown" and not party.model_extra and head.tag_ == "NN" and (
+                head.lower_ in self.lex.gender or head.lower_ in self.lex.titles):
+            # 'The father', 'his wife', 'The local health minister': one person the article singles out; 'a
+            # woman', 'one candidate' is anyone. (Not what a later 'he' or 'they' means: that stays with the
+            # names, as 'the crown prince' is one of them.)
+            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one", "no") or
+                             c.dep_ == "nummod" and c.lower_ == "one" for c in head.children)
             party = party.model_copy(update={"kind": "anonymous" if indefinite else "person"})
         return party
 
@@ -605,6 +617,11 @@ class SpeakerResolver:
                 return Party(name=antecedent.name, mention=mention, kind="person", role=antecedent.role,
                              resolved_from="pronoun")
             return Party(name=text, mention=mention, kind="person", role=None, unresolved=True)
+        if low == "it" and not antecedent:
+            if self.last_body is not None:
+                return Party(name=self.last_body.name, mention=mention, kind=self.last_body.kind,
+                             role=self.last_body.role, resolved_from="pronoun")
+            return Party(name=text, mention=mention, kind="unknown", unresolved=True)
         if low in lex.they:
             if self.last_group is not None:
                 return Party(name=self.last_group.name, mention=mention, kind=self.last_group.kind,
@@ -1011,6 +1028,9 @@ class SpeakerResolver:
                 have = self._normalise_role(role)
                 if head != self._role_head(role):
                     continue
+                mine, theirs = (ws - {head} - _ROLE_GENERIC for ws in (wanted, have))
+                if mine and theirs and not mine & theirs:
+                    continue  # 'the local health minister' is not the Civil Aviation Minister
                 score = fuzz.token_set_ratio(" ".join(sorted(wanted)), " ".join(sorted(have)))
                 if countries and p.countries and not countries & p.countries:
                     continue

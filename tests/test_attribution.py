@@ -932,6 +932,34 @@ def test_a_she_never_means_a_man_the_given_name_tells_and_the_subject_before_out
     assert (said.speaker.mention.text, said.speaker.name) == ("she", "Jess Mears")
 
 
+def test_it_is_the_organisation_or_document_that_spoke_last(corpus_results, extract):
+    # 'The Emergency Situations Ministry ... has issued a statement ... It also urged people to "comply with ..."'
+    bus = "wn-2019-02-06-bus-carrying-children-overturns-in-babyninsky-ru"
+    urged = by_cue(corpus_results, bus, "urged")
+    assert (urged.speaker.mention.text, urged.speaker.name, urged.speaker.kind) == (
+        "It", "Emergency Situations Ministry", "government")
+    # a document is an 'it' too (Wikinews); and 'it' is no one's group: the 'they' after it stays the police's
+    claims = extract("Boseman died at home on August 28, according to a statement posted to his official Twitter "
+                     "account. It also stated he was in stage IV of his cancer.")
+    stated = [c for c in claims if c.cue and c.cue.text == "stated"][0]
+    assert stated.speaker.name == "statement posted to his official Twitter account"
+    claims = extract("The Emergency Situations Ministry said the bus overturned. Local officials said the road was "
+                     "icy. It also urged drivers to slow down. They said the driver was detained.")
+    speakers = [(c.cue.text, c.speaker.mention.text, c.speaker.name) for c in claims if c.speaker]
+    assert ("urged", "It", "Emergency Situations Ministry") in speakers
+    assert ("said", "They", "Local officials") in speakers
+
+
+def test_a_role_with_other_words_is_not_someone_elses_office(corpus_results):
+    # 'Civil Aviation Minister Hardeep Singh Puri said ...' then 'The local health minister said, "The injured
+    # persons ...': another minister, unnamed, but one person
+    calicut = "wn-2020-08-08-passenger-flight-crashes-upon-landing-at-calicut"
+    health = [c for c in corpus_results[calicut].claims if c.speaker and c.speaker.mention
+              and c.speaker.mention.text == "The local health minister"][0]
+    assert (health.speaker.name, health.speaker.kind) == ("local health minister", "person")
+    assert by_cue(corpus_results, calicut, "said", "Hardeep Singh Puri").speaker.role == "Civil Aviation Minister"
+
+
 def test_names_the_model_tags_as_organisations_are_people_when_a_given_name_starts_them(corpus_results):
     # 'First Minister of Scotland Nicola Sturgeon' and 'Dominic Hare, chief executive of Blenheim Palace':
     # tagged ORG (and FAC) by the small model; 'Antoine Quirin' ORG, his later 'Quirin' a place
