@@ -145,7 +145,7 @@ class Person:
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "binti"})
 ROLE_TAIL = frozenset({"of", "for", "responsible", "in", "at", "on", "with", "to", "from", "who", "which", "since"})
 # words that say where or when someone holds a role, not which role: 'the local health minister'
-_ROLE_GENERIC = frozenset({"local", "former", "new", "current", "then", "top", "senior", "s", "'s", "’s"})
+_ROLE_GENERIC = frozenset({"local", "former", "new", "current", "then", "top", "senior", "s"})  # ('s of "X's")
 
 
 def fold(name: str) -> str:
@@ -301,7 +301,7 @@ class SpeakerResolver:
         self.last_person: Party | None = None
         self.person_speakers: list[Party] = []  # every person who spoke so far, in order
         self.last_group: Party | None = None
-        self.last_body: Party | None = None  # the last one organisation, outlet or document that spoke: 'it'
+        self.last_body: Party | None = None  # the last single organisation, outlet or document that spoke: 'it'
         self._author: Party | None = None  # the person behind a document just resolved
         self._quotes = quotes if quotes is not None else quotations(self.raw)
         self._fuller: dict[str, str] = {}  # a name the article also gives more fully -> that fuller name
