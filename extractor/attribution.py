@@ -205,6 +205,31 @@ def beyond_semicolon(clause: Token, verb: Token, quotes: list[tuple[int, int]]) 
                for t in verb.doc[clause.right_edge.i + 1 : verb.i])
 
 
+def other_report(clause: Token, verb: Token, quotes: list[tuple[int, int]]) -> bool:
+    """A reporting clause with its own subject that the parser joined to what ``verb`` reports, past a
+    semicolon ('Phivolcs reported the magnitude was 5.5; USGS reported 5.8'): a report of its own."""
+    if clause.dep_ != "conj" or clause.i < verb.i or clause.lemma_.lower() not in lexicon().verbs:
+        return False
+    if not any(c.dep_ == "nsubj" and c.i < clause.i for c in clause.children):
+        return False
+    start = clause.left_edge.i
+    return any(t.text == ";" and not in_quotes(t.idx, quotes) for t in verb.doc[max(verb.i, start - 2) : start])
+
+
+def continues_report(clause: Token, first: Token) -> bool:
+    """A second clause the parser hung on the reporting verb after the first reported one, that goes on
+    with what was reported ('said it would be "a condition of travel" and "masks [...] we must keep"
+    so the public should use ...'): not a report of its own, a relative clause ('..., whose vehicle was
+    used') or one a participle opens (', citing ...'), and not past a semicolon."""
+    doc, verbs = clause.doc, lexicon().verbs
+    if clause.lemma_.lower() in verbs and any(c.dep_ == "nsubj" for c in clause.children):
+        return False  # 'one in three said ... and one in four said ...'
+    opener = next(t for t in clause.subtree if not t.is_punct)  # ('that' opens reported clauses too)
+    if opener.lower_ in ("which", "who", "whom", "whose") or opener.tag_ == "VBG":
+        return False
+    return not any(t.text == ";" for t in doc[first.i + 1 : opener.i])
+
+
 def subtree_chars(tok: Token) -> tuple[int, int]:
     """Character extent of a token's subtree."""
     doc = tok.doc
@@ -593,6 +618,7 @@ class AttributionFinder:
         confidence = 0.6
         kind = "indirect"
         content: tuple[int, int] | None = None
+        parts: list[tuple[int, int]] = []
         ccomps = [c for c in tok.children if c.dep_ in ("ccomp", "csubjpass") and not beyond_semicolon(c, tok, quotes)]
         ccomp = next(iter(ccomps), None)
         if len(ccomps) > 1 and ccomp.i < tok.i < ccomps[-1].i and not quoted_before(tok) and not (
@@ -603,13 +629,25 @@ class AttributionFinder:
             ccomp = None  # 'said, citing U.S. media, that ...': the clause is what was said, not cited
         if ccomp is not None:
             content = (doc[saying_time_end(ccomp, tok)].idx, subtree_chars(ccomp)[1])
+            later = [c for c in ccomps if c.i > ccomp.i > tok.i and continues_report(c, ccomp)]
+            if later:  # 'said it would be "a condition of travel" and "masks [...] we must keep" so ...'
+                content = (content[0], subtree_chars(later[-1])[1])
             second = next((c for c in ccomp.children if c.i > tok.i and second_act(c)), None)
             if second is not None:  # 'Flynn said there was a lack of transparency and urged the crowd to ...'
                 last = doc[next(c for c in ccomp.children if c.dep_ == "cc" and c.i < second.i).i - 1]
                 content = (content[0], last.idx + len(last))
+            other = next((c for c in ccomp.children if other_report(c, tok, quotes)), None)
+            if other is not None:  # 'Phivolcs reported the magnitude was 5.5; USGS reported 5.8'
+                cut = other.left_edge.i - 1
+                while cut > ccomp.i and (doc[cut].is_punct or doc[cut].dep_ == "cc"):
+                    cut -= 1
+                content = (content[0], doc[cut].idx + len(doc[cut]))
+            pronoun = doc[ccomp.left_edge.i]
+            if pronoun.i < tok.i < ccomp.i and pronoun.head.i == ccomp.i and pronoun.lower_ in RELATIVE_PRONOUNS:
+                # 'a mission, which NASA said might take place this summer': which | might take place ...
+                content, parts = (pronoun.idx, pronoun.idx + len(pronoun)), [(doc[tok.i + 1].idx, content[1])]
             confidence += 0.15
             # "..., X said" where the parser hangs the whole preceding clause on "said"
-        parts: list[tuple[int, int]] = []
         if content is None and lemma in lex.raising:  # 'Superdelegates might seem profoundly anti-democratic'
             subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")), None)
             comp = next((c for c in tok.children if c.i > tok.i and (
@@ -623,6 +661,9 @@ class AttributionFinder:
             pobj = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 content = subtree_chars(pobj)
+                more = [c for c in particle.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+                if more:  # 'called for at least 20 years in prison and up to life in prison'
+                    content = (content[0], subtree_chars(more[-1])[1])
                 # 'called on Clinton to release the transcripts': the parser hangs 'to release' on the verb
                 told = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > pobj.right_edge.i
                              and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)

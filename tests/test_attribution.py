@@ -1410,3 +1410,47 @@ def test_a_reporting_verb_with_a_deed_for_object_is_no_claim(corpus_results):
     claims = [c for c in corpus_results["wn-2020-07-08-11-month-old-baby-finds-illegal-drugs-in-playgro"].claims
               if "claimed 15,393 lives" in c.sentence.text]
     assert [c.cue.text for c in claims] == ["according to"]
+
+
+def test_a_report_ends_where_the_next_one_begins(corpus_results):
+    # "Phivolcs reported the earthquake's magnitude was 5.5; United States Geological Survey (USGS) reported 5.8."
+    quake = "wn-2019-07-15-earthquake-injures-25-people-in-southern-philipp"
+    phivolcs = by_cue(corpus_results, quake, "reported", "Phivolcs")
+    assert phivolcs.content.text == "the earthquake's magnitude was 5.5"
+    usgs = by_cue(corpus_results, quake, "reported", "United States Geological Survey")
+    assert usgs.content.text == "5.8"
+    assert usgs.attribution.via == []
+
+
+def test_a_relative_pronoun_before_the_source_is_not_part_of_the_content(corpus_results):
+    # "... for Crew Dragon's first manned mission, which NASA said might take place this summer."
+    nasa = by_cue(corpus_results, "wn-2019-03-05-spacex-crew-dragon-capsule-docks-with-internatio", "said", "NASA")
+    assert nasa.speaker.mention.text == "NASA"
+    assert nasa.content.text == "might take place this summer"
+    record = claims_to_attrib_record("a", [nasa])["attributions"][0]
+    raw = read_raw("wn-2019-03-05-spacex-crew-dragon-capsule-docks-with-internatio")
+    assert [raw[s:e] for s, e in record["content"]] == ["which", "might take place this summer"]
+
+
+def test_reported_clauses_the_parser_hangs_apart_stay_one_content(corpus_results):
+    # 'He said it would be "a condition of travel" and "surgical masks[...] we must keep for clinical settings"
+    # so the general public should use "the kind of face covering you can easily make at home."'
+    masks = by_cue(corpus_results, "wn-2020-06-05-face-coverings-to-be-mandatory-on-public-transpo", "said",
+                   "Grant Shapps")
+    assert masks.content.text.startswith('it would be "a condition of travel"')
+    assert masks.content.text.endswith('"the kind of face covering you can easily make at home."')
+    # "Mandatory sentencing called for at least 20 years in prison and up to life in prison."
+    sentence = by_cue(corpus_results, "wn-2019-10-04-united-states-doctor-sentenced-to-40-years-for-o", "called for")
+    assert sentence.content.text == "at least 20 years in prison and up to life in prison"
+
+
+def test_cautioned_against_is_a_cue_and_speaking_of_a_partnership_no_contact(corpus_results):
+    monarchs = by_cue(corpus_results, "wn-2019-02-02-report-indicates-mexican-monarch-butterfly-popul",
+                      "cautioned against")
+    assert monarchs.speaker.mention.text == "Scientists"
+    assert monarchs.content.text == "an excess of optimism for the species"
+    # "Bill Gerstenmaier of NASA spoke of the collaboration between his agency and SpaceX: ..." NASA is
+    # where he works, not someone he spoke with
+    spoke = by_cue(corpus_results, "wn-2019-03-05-spacex-crew-dragon-capsule-docks-with-internatio", "spoke of")
+    assert spoke.speaker.name == "Bill Gerstenmaier"
+    assert spoke.contact is None
