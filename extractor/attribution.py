@@ -205,6 +205,27 @@ def beyond_semicolon(clause: Token, verb: Token, quotes: list[tuple[int, int]]) 
                for t in verb.doc[clause.right_edge.i + 1 : verb.i])
 
 
+def per_source(tok: Token) -> Token | None:
+    """The source of a 'per' that opens a clause ('Per the request, Parliament would meet', 'Per reports,
+    the sources said'): a name, a document or a phrase with its own determiner; not a rate ('per capita')."""
+    doc = tok.doc
+    if tok.dep_ != "prep" or not (tok.i == tok.sent.start or doc[tok.i - 1].text == ","):
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.like_num:
+        return None
+    if tok.i == tok.sent.start:  # 'Per the request, Parliament would meet', not 'Per capita income rose'
+        verb = tok.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i < pobj.i or not any(t.text == "," for t in doc[pobj.i : verb.i]):
+            return None
+    elif pobj.right_edge.i + 1 < tok.sent.end and doc[pobj.right_edge.i + 1].text not in (".", "!", "?"):
+        return None  # '..., per CTV News.' ends the sentence; 'said, per a translator, that' is a go-between
+    named = pobj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or pobj.pos_ == "PROPN"
+    determined = any(c.dep_ in ("det", "poss") for c in pobj.children)
+    listed = pobj.lemma_.lower() in DOCUMENTS | ANONYMOUS_SOURCES | {"request", "doctrine", "rule", "law"}
+    return pobj if named or determined or listed else None
+
+
 def other_report(clause: Token, verb: Token, quotes: list[tuple[int, int]]) -> bool:
     """A reporting clause with its own subject that the parser joined to what ``verb`` reports, past a
     semicolon ('Phivolcs reported the magnitude was 5.5; USGS reported 5.8'): a report of its own."""
@@ -547,6 +568,8 @@ class AttributionFinder:
             for tok in sent:
                 item = None
                 if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                    item = self._according_to(tok, sent)
+                elif tok.lower_ == "per" and per_source(tok) is not None:
                     item = self._according_to(tok, sent)
                 elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.verbs and not self._deed(tok):
                     item = self._verb(tok, sent, quotes)
@@ -970,8 +993,9 @@ class AttributionFinder:
         return None
 
     def _according_to(self, tok: Token, sent: Span) -> Found | None:
+        """'According to X, ...' and '..., according to X'; also 'Per X, ...' (``tok`` is 'per')."""
         doc = tok.doc
-        to = doc[tok.i + 1]
+        to = doc[tok.i + 1] if tok.lower_ == "according" else tok
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
@@ -1001,7 +1025,7 @@ class AttributionFinder:
                 return None
         return Found(
             cue=(tok.idx, to.idx + len(to)),
-            cue_lemma="according to",
+            cue_lemma="according to" if to.i != tok.i else tok.lower_,
             source=(src_start, src_end),
             content=[content],
             kind="according_to",
@@ -1042,6 +1066,14 @@ class AttributionFinder:
             cut = doc[t.i - 2].idx + len(doc[t.i - 2])  # before the comma
             if t.dep_ in CLAUSE_DEPS or t.head.dep_ in CLAUSE_DEPS and t.head.left_edge.i == t.i:
                 return cut
+            joined = t  # the conjunct the comma opens ('415' in ', 415 thousand priests and ...')
+            while joined.dep_ != "conj" and joined.head.i > pobj.i and joined.head.left_edge.i == t.i:
+                joined = joined.head
+            if joined.dep_ == "conj" and joined.left_edge.i == t.i:
+                verb = next((h for h in pobj.ancestors if h.pos_ in ("VERB", "AUX")), None)
+                if verb is not None and verb.i > t.i and not any(
+                        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+                    return cut  # 'Per the decree signed by ..., priests and nuns ... are expected': the subject
             if t.dep_ == "appos" or t.head.dep_ == "appos" and t.head.left_edge.i == t.i:
                 appos = t if t.dep_ == "appos" else t.head
                 after = appos.right_edge.i + 1

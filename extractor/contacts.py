@@ -202,12 +202,13 @@ def party_nouns() -> frozenset[str]:
 
 def named_in(tok: Token) -> list[Token]:
     """The roots of the named people and groups inside a phrase, in order, leaving out names that only
-    modify another ('US' in 'US President Donald Trump') or say whom one belongs to ('NASA' in 'Bill
-    Gerstenmaier of NASA')."""
+    modify another ('US' in 'US President Donald Trump') or say whom a name or title belongs to ('NASA' in
+    'Bill Gerstenmaier of NASA')."""
     lo, hi = tok.left_edge.i, tok.right_edge.i
+    # ('Secretary of State Mike Pompeo' names one party; 'the delegations of Cyprus, Greece and Israel' three)
     return [e.root for e in tok.doc.ents if lo <= e.start and e.end <= hi + 1 and e.label_ in ("PERSON", "ORG", "GPE")
             and e.root.dep_ not in ("compound", "amod", "poss", "nmod")
-            and not (e.root.dep_ == "pobj" and e.root.head.head.ent_type_ == "PERSON")]  # ('delegations of A, B')
+            and not (e.root.dep_ == "pobj" and (e.root.head.head.pos_ == "PROPN" or e.root.head.head.ent_type_))]
 
 
 def prep_parties(prep: Token) -> list[Token]:

@@ -1454,3 +1454,20 @@ def test_cautioned_against_is_a_cue_and_speaking_of_a_partnership_no_contact(cor
     spoke = by_cue(corpus_results, "wn-2019-03-05-spacex-crew-dragon-capsule-docks-with-internatio", "spoke of")
     assert spoke.speaker.name == "Bill Gerstenmaier"
     assert spoke.contact is None
+
+
+def test_per_opening_a_clause_names_its_source(corpus_results, extract):
+    request = by_cue(corpus_results, "wn-2019-08-29-queen-elizabeth-agrees-to-suspend-uk-parliament", "Per")
+    assert request.speaker.mention.text == "the request"
+    assert request.content.text.startswith("Parliament would meet briefly in early September")
+    assert request.attribution.type == "according_to"
+    bin_laden = by_cue(corpus_results, "wn-2019-09-17-us-president-trump-says-osama-bin-laden-s-son-ki", "Per")
+    assert bin_laden.speaker.mention.text == "reports"
+    numbers = [c for c in corpus_results["wn-2019-05-12-pope-francis-instructs-reporting-of-sexual-abuse"].claims
+               if c.cue and c.cue.text == "Per"]
+    assert [c.speaker.mention.text for c in numbers] == [
+        "the decree signed by the leader of Roman Catholic Christianity",
+        "numbers reported by The Associated Press", "the doctrines"]
+    # a rate is no source
+    assert extract("Per capita income rose by 5 percent last year, the bank said.")[0].cue.text == "said"
+    assert not [c for c in extract("The mill paid 60 dollars per metric ton of crude palm oil.") if c.cue]
