@@ -903,13 +903,23 @@ class AttributionFinder:
 
     def _hearsay(self, tok: Token, sent: Span) -> Found | None:
         """'Khan reportedly started attacking people': the adverb is the cue, the clause it modifies
-        (around the adverb, as PolNeAR marks it) the content, and no one is named as the source."""
+        (around the adverb, as PolNeAR marks it) the content, and no one is named as the source. Before a
+        phrase ('health problems, reportedly colon cancer') or after its verb ('stabbed reportedly several
+        people') the content is what follows it, as the annotations mark it."""
         doc, verb = tok.doc, tok.head
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in self.lex.verbs or verb.dep_ == "prep":
+        while verb.dep_ in ("nummod", "quantmod", "amod", "det") and verb.head.i > verb.i:
+            verb = verb.head  # 'reportedly several people', 'reportedly 18.9 deaths': the whole noun phrase
+        if verb.lemma_.lower() in self.lex.verbs:
             return None  # 'reportedly said': the verb is the cue
-        if tok.i > verb.i and verb.pos_ != "AUX" and verb.lemma_ != "be":  # ('there were reportedly four')
-            return None  # 'receiving reportedly a total of': the adverb hedges a number, not a clause
-        lo, hi = verb.left_edge.i, clause_end(verb).i + 1
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "prep":
+            if verb.i < tok.i or verb.dep_ == "ROOT":
+                return None
+            # 'health problems, reportedly colon cancer', 'shot him dead, reportedly outside a Boots store'
+            lo, hi = tok.i + 1, verb.right_edge.i + 1
+        elif tok.i > verb.i and verb.pos_ != "AUX" and verb.lemma_ != "be":  # ('there were reportedly four')
+            lo, hi = tok.i + 1, clause_end(verb).i + 1  # 'stabbed reportedly several people'
+        else:
+            lo, hi = verb.left_edge.i, clause_end(verb).i + 1
         parts = [p for p in (trim(doc, doc[lo].idx, tok.idx), trim(doc, tok.idx + len(tok), doc[hi - 1].idx
                                                                    + len(doc[hi - 1]))) if p is not None]
         if not parts:

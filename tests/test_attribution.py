@@ -1471,3 +1471,18 @@ def test_per_opening_a_clause_names_its_source(corpus_results, extract):
     # a rate is no source
     assert extract("Per capita income rose by 5 percent last year, the bank said.")[0].cue.text == "said"
     assert not [c for c in extract("The mill paid 60 dollars per metric ton of crude palm oil.") if c.cue]
+
+
+def test_reportedly_before_a_phrase_hands_that_phrase_to_unnamed_others(corpus_results):
+    def hearsay(article_id, sentence_part):
+        return [c.content.text for c in corpus_results[article_id].claims
+                if c.cue and c.cue.text.lower() == "reportedly" and sentence_part in c.sentence.text]
+
+    assert hearsay("wn-2020-01-12-sultan-qaboos-of-oman-dies", "health problems") == ["colon cancer"]
+    assert hearsay("wn-2020-02-05-police-shoot-man-dead-after-terrorist-related-kn", "shot him dead") == [
+        "outside a Boots store"]
+    assert hearsay("wn-2019-12-02-bystanders-foil-knife-weilding-man-on-london-bri", "stabbed") == [
+        "several people at Fishmongers' Hall in London"]
+    # 'Khan reportedly started attacking people there': around a verb it is still the clause
+    assert hearsay("wn-2019-12-02-bystanders-foil-knife-weilding-man-on-london-bri", "started attacking") == [
+        "started attacking people there"]
