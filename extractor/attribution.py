@@ -741,6 +741,8 @@ class AttributionFinder:
                     if prep.dep_ == "prep" and prep.i == end.i + 1 and prep.lower_ in lex.object_preps:
                         end = prep.right_edge
                 content = (obj.left_edge.idx, max(end.idx + len(end), named[1] if named else 0))
+                if obj.i < tok.i < end.i:  # 'in what the police declared a "terrorist-related" attack': what |
+                    content, parts = subtree_chars(obj), [(doc[tok.i + 1].idx, content[1])]  # what it was called
                 confidence -= 0.05
         if content is None and lemma in SPEECH and not quote_only:
             mark = next((t for t in doc[tok.i + 1 : sent.end]
@@ -1135,15 +1137,16 @@ class AttributionFinder:
     # -- quotations and chains -----------------------------------------------------------------------
 
     def _extend_quotes(self, doc: Doc, item: Found, quotes: list[tuple[int, int]]) -> None:
-        """A content that cuts a quotation takes the whole quotation, across sentences if need be."""
-        start, end = item.content[0]
-        for q_start, q_end in quotes:
-            if q_start < end and start < q_end and not (q_start <= item.cue[0] < q_end):
-                start, end = min(start, q_start), max(end, q_end)
-        item.content[0] = (start, end)
-        if item.content[0][1] > item.sentence[1] or item.content[0][0] < item.sentence[0]:
-            item.sentence = (min(item.sentence[0], start), max(item.sentence[1], end))
-            item.sentence = self._whole_sentences(doc, *item.sentence)
+        """A content that cuts a quotation takes the whole quotation, across sentences if need be; so does
+        each of its parts ('which Trump had called a "disaster"': which | a "disaster")."""
+        for n, (start, end) in enumerate(item.content):
+            for q_start, q_end in quotes:
+                if q_start < end and start < q_end and not (q_start <= item.cue[0] < q_end):
+                    start, end = min(start, q_start), max(end, q_end)
+            item.content[n] = (start, end)
+            if end > item.sentence[1] or start < item.sentence[0]:
+                item.sentence = (min(item.sentence[0], start), max(item.sentence[1], end))
+                item.sentence = self._whole_sentences(doc, *item.sentence)
 
     @staticmethod
     def _whole_sentences(doc: Doc, start: int, end: int) -> tuple[int, int]:

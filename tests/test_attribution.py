@@ -1486,3 +1486,22 @@ def test_reportedly_before_a_phrase_hands_that_phrase_to_unnamed_others(corpus_r
     # 'Khan reportedly started attacking people there': around a verb it is still the clause
     assert hearsay("wn-2019-12-02-bystanders-foil-knife-weilding-man-on-london-bri", "started attacking") == [
         "started attacking people there"]
+
+
+def test_declared_takes_its_object_and_a_relative_object_stays_out_of_the_source(corpus_results, extract):
+    who = by_cue(corpus_results, "wn-2020-04-08-bangladesh-reports-five-new-deaths-due-to-covid", "declared")
+    assert who.speaker.name == "World Health Organization"
+    assert who.content.text == "COVID-19 a pandemic"
+    governor = by_cue(corpus_results, "wn-2020-01-17-seismic-activity-continues-to-shake-puerto-rico", "declared")
+    assert governor.speaker.name == "Wanda Vázquez Garced"
+    assert governor.content.text == "a state of emergency"
+    # "... in what the police declared a "terrorist-related" attack": what | a "terrorist-related" attack
+    police = by_cue(corpus_results, "wn-2020-02-05-police-shoot-man-dead-after-terrorist-related-kn", "declared")
+    assert police.speaker.mention.text == "the police"
+    assert police.content.text == 'a "terrorist-related" attack'
+    # the closing mark the parser hangs on the verb stays with the quotation
+    book = extract('Her memoir, which the New York Times called "the steamiest book ever written by an'
+                   ' octogenarian," sold well.')
+    called = [c for c in book if c.cue and c.cue.text == "called"][0]
+    assert called.speaker.mention.text == "the New York Times"
+    assert called.content.text == '"the steamiest book ever written by an octogenarian,"'
