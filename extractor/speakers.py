@@ -166,23 +166,35 @@ def bare_name(text: str) -> str:
 
 
 _ACRONYM_TAIL = re.compile(r"\s*\([^()]*\)?$")
-_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'’.-]*,?\s+(?:(?:of|and|for|the|on|in|de|du)\s+)*){1,11})\(([A-Z]{2,8})\)")
+_DEFINED_ACRONYM = re.compile(
+    r"((?:[A-Z][\w'’.-]*,?\s+(?:(?:of|and|for|the|on|in|de|du)\s+)*){1,11})\(([A-Z]{2,8}|[A-Z][a-z][A-Za-z]{1,9})\)")
 _ACRONYM_FILLER = frozenset({"of", "and", "for", "the", "on", "in", "de", "du"})
 
 
 def defined_acronyms(text: str) -> dict[str, str]:
     """'the National Emergency Operation Centre (NEOC)': acronyms the article spells out, each to the
     full name, when the capitals of the words before the bracket spell it ('UNESCO' from 'United
-    Nations Educational, Scientific and Cultural Organization')."""
+    Nations Educational, Scientific and Cultural Organization'). One written in lower case too ('Phivolcs',
+    'AfCFTA', 'TfL') takes the longest name of two words or more that starts with its letter and holds its
+    letters in order ('Philippine Institute of Volcanology and Seismology')."""
     out: dict[str, str] = {}
     for m in _DEFINED_ACRONYM.finditer(text):
         acronym, words = m.group(2), m.group(1).split()
         for start in range(len(words)):
             kept = [w for w in words[start:] if w.lower() not in _ACRONYM_FILLER]
-            if kept and words[start].lower() not in _ACRONYM_FILLER and "".join(w[0] for w in kept).upper() == acronym:
+            if not kept or words[start].lower() in _ACRONYM_FILLER:
+                continue
+            if "".join(w[0] for w in kept).upper() == acronym or not acronym.isupper() and len(kept) > 1 and \
+                    kept[0][0] == acronym[0] and _in_order(acronym.lower(), "".join(kept).lower()):
                 out.setdefault(acronym, " ".join(words[start:]).rstrip(","))
                 break
     return out
+
+
+def _in_order(letters: str, text: str) -> bool:
+    """Every letter of ``letters`` appears in ``text``, in that order."""
+    rest = iter(text)
+    return all(ch in rest for ch in letters)
 
 
 def document_name(span) -> str:
@@ -708,9 +720,10 @@ class SpeakerResolver:
             return Party(name=bare_name(text), mention=mention, kind="anonymous", role=None)
         if head_low in lex.government or words & {"side", "government", "ministry", "administration"}:
             return Party(name=bare_name(text), mention=mention, kind="government", role=None)
-        if head.pos_ == "PROPN":  # a name the model did not tag: 'Florida Highway Patrol'
-            kind = "government" if self._state_body(bare_name(text), span, words) else "organisation"
-            return Party(name=bare_name(text), mention=mention, kind=kind, role=None)
+        if head.pos_ == "PROPN":  # a name the model did not tag: 'Florida Highway Patrol', 'Phivolcs'
+            name = self._acronyms.get(bare_name(text), bare_name(text))
+            kind = "government" if self._state_body(name, span, words) else "organisation"
+            return Party(name=name, mention=mention, kind=kind, role=None)
         return Party(name=bare_name(text), mention=mention, kind="unknown", role=None)
 
     def _pronoun_person(self, pronoun) -> Party | None:
@@ -799,7 +812,7 @@ class SpeakerResolver:
         if own & self.lex.state_bodies:
             return True
         return bool(own & self.lex.public_bodies) and bool(
-            words & self.lex.state_names or self._countries(span.text)
+            (words | own) & self.lex.state_names or self._countries(span.text)
             or any(e.label_ in ("GPE", "NORP") for e in span_ents(span)))
 
     def _outlet(self, span) -> str | None:

@@ -1505,3 +1505,14 @@ def test_declared_takes_its_object_and_a_relative_object_stays_out_of_the_source
     called = [c for c in book if c.cue and c.cue.text == "called"][0]
     assert called.speaker.mention.text == "the New York Times"
     assert called.content.text == '"the steamiest book ever written by an octogenarian,"'
+
+
+def test_an_acronym_in_lower_case_is_the_name_the_article_spells_out(corpus_results):
+    # "According to the Philippine Institute of Volcanology and Seismology (Phivolcs), ..." then
+    # "Phivolcs reported the earthquake's magnitude was 5.5"
+    quake = "wn-2019-07-15-earthquake-injures-25-people-in-southern-philipp"
+    assert by_cue(corpus_results, quake, "reported", "Philippine Institute of Volcanology and Seismology")
+    # "National Emergency Operation Centre (NEOC)": a national centre is a state body
+    neoc = [c.speaker for c in corpus_results[MEASLES].claims if c.speaker and c.speaker.mention
+            and c.speaker.mention.text == "NEOC"]
+    assert neoc and {(p.name, p.kind) for p in neoc} == {("National Emergency Operation Centre", "government")}
