@@ -207,7 +207,8 @@ def beyond_semicolon(clause: Token, verb: Token, quotes: list[tuple[int, int]]) 
 
 def per_source(tok: Token) -> Token | None:
     """The source of a 'per' that opens a clause ('Per the request, Parliament would meet', 'Per reports,
-    the sources said'): a name, a document or a phrase with its own determiner; not a rate ('per capita')."""
+    the sources said'): a name, a document or a phrase with its own determiner; not a rate ('per capita') nor
+    whose wish an act follows ('Per request of Prime Minister Boris Johnson, the Queen suspended parliament')."""
     doc = tok.doc
     if tok.dep_ != "prep" or not (tok.i == tok.sent.start or doc[tok.i - 1].text == ","):
         return None
@@ -222,7 +223,7 @@ def per_source(tok: Token) -> Token | None:
         return None  # '..., per CTV News.' ends the sentence; 'said, per a translator, that' is a go-between
     named = pobj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or pobj.pos_ == "PROPN"
     determined = any(c.dep_ in ("det", "poss") for c in pobj.children)
-    listed = pobj.lemma_.lower() in DOCUMENTS | ANONYMOUS_SOURCES | {"request", "doctrine", "rule", "law"}
+    listed = pobj.lemma_.lower() in DOCUMENTS | ANONYMOUS_SOURCES | {"doctrine", "rule", "law"}
     return pobj if named or determined or listed else None
 
 
