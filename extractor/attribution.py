@@ -205,26 +205,26 @@ def beyond_semicolon(clause: Token, verb: Token, quotes: list[tuple[int, int]]) 
                for t in verb.doc[clause.right_edge.i + 1 : verb.i])
 
 
-def per_source(tok: Token) -> Token | None:
-    """The source of a 'per' that opens a clause ('Per the request, Parliament would meet', 'Per reports,
-    the sources said'): a name, a document or a phrase with its own determiner; not a rate ('per capita') nor
-    whose wish an act follows ('Per request of Prime Minister Boris Johnson, the Queen suspended parliament')."""
+def names_a_source_per(tok: Token) -> bool:
+    """A 'per' that names a source for its clause ('Per the request, Parliament would meet', 'Per reports,
+    the sources said', '..., per CTV News.'): a name, a document or a phrase with its own determiner; not a
+    rate ('per capita') nor whose wish an act follows ('Per request of Prime Minister Boris Johnson, the
+    Queen suspended parliament')."""
     doc = tok.doc
     if tok.dep_ != "prep" or not (tok.i == tok.sent.start or doc[tok.i - 1].text == ","):
-        return None
+        return False
     pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.like_num:
-        return None
+        return False
     if tok.i == tok.sent.start:  # 'Per the request, Parliament would meet', not 'Per capita income rose'
         verb = tok.head
         if verb.pos_ not in ("VERB", "AUX") or verb.i < pobj.i or not any(t.text == "," for t in doc[pobj.i : verb.i]):
-            return None
+            return False
     elif pobj.right_edge.i + 1 < tok.sent.end and doc[pobj.right_edge.i + 1].text not in (".", "!", "?"):
-        return None  # '..., per CTV News.' ends the sentence; 'said, per a translator, that' is a go-between
+        return False  # '..., per CTV News.' ends the sentence; 'said, per a translator, that' is a go-between
     named = pobj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or pobj.pos_ == "PROPN"
     determined = any(c.dep_ in ("det", "poss") for c in pobj.children)
-    listed = pobj.lemma_.lower() in DOCUMENTS | ANONYMOUS_SOURCES | {"doctrine", "rule", "law"}
-    return pobj if named or determined or listed else None
+    return named or determined or pobj.lemma_.lower() in DOCUMENTS | ANONYMOUS_SOURCES | {"doctrine", "rule", "law"}
 
 
 def other_report(clause: Token, verb: Token, quotes: list[tuple[int, int]]) -> bool:
@@ -570,7 +570,7 @@ class AttributionFinder:
                 item = None
                 if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                     item = self._according_to(tok, sent)
-                elif tok.lower_ == "per" and per_source(tok) is not None:
+                elif tok.lower_ == "per" and names_a_source_per(tok):
                     item = self._according_to(tok, sent)
                 elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.verbs and not self._deed(tok):
                     item = self._verb(tok, sent, quotes)
@@ -909,20 +909,20 @@ class AttributionFinder:
         (around the adverb, as PolNeAR marks it) the content, and no one is named as the source. Before a
         phrase ('health problems, reportedly colon cancer') or after its verb ('stabbed reportedly several
         people') the content is what follows it, as the annotations mark it."""
-        doc, verb = tok.doc, tok.head
-        while verb.dep_ in ("nummod", "quantmod", "amod", "det") and verb.head.i > verb.i:
-            verb = verb.head  # 'reportedly several people', 'reportedly 18.9 deaths': the whole noun phrase
-        if verb.lemma_.lower() in self.lex.verbs:
+        doc, head = tok.doc, tok.head
+        while head.dep_ in ("nummod", "quantmod", "amod", "det") and head.head.i > head.i:
+            head = head.head  # 'reportedly several people', 'reportedly 18.9 deaths': the whole noun phrase
+        if head.lemma_.lower() in self.lex.verbs:
             return None  # 'reportedly said': the verb is the cue
-        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "prep":
-            if verb.i < tok.i or verb.dep_ == "ROOT":
+        if head.pos_ not in ("VERB", "AUX") or head.dep_ == "prep":
+            if head.i < tok.i or head.dep_ == "ROOT":
                 return None
             # 'health problems, reportedly colon cancer', 'shot him dead, reportedly outside a Boots store'
-            lo, hi = tok.i + 1, verb.right_edge.i + 1
-        elif tok.i > verb.i and verb.pos_ != "AUX" and verb.lemma_ != "be":  # ('there were reportedly four')
-            lo, hi = tok.i + 1, clause_end(verb).i + 1  # 'stabbed reportedly several people'
+            lo, hi = tok.i + 1, head.right_edge.i + 1
+        elif tok.i > head.i and head.pos_ != "AUX" and head.lemma_ != "be":  # ('there were reportedly four')
+            lo, hi = tok.i + 1, clause_end(head).i + 1  # 'stabbed reportedly several people'
         else:
-            lo, hi = verb.left_edge.i, clause_end(verb).i + 1
+            lo, hi = head.left_edge.i, clause_end(head).i + 1
         parts = [p for p in (trim(doc, doc[lo].idx, tok.idx), trim(doc, tok.idx + len(tok), doc[hi - 1].idx
                                                                    + len(doc[hi - 1]))) if p is not None]
         if not parts:
